@@ -1,0 +1,84 @@
+"""Regular expressions and small vocabularies used by the cleaning stage.
+
+Every pattern here must stay linear-time on hostile input (20 MB single lines, 1 MB of
+repeated punctuation): no nested quantifiers, and every open-ended repeat is either a
+single character class or bounded. Patterns that inspect a whole line are only ever run
+on lines shorter than ``MAX_RULE_CHARS`` (see ``culturelens.clean``).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Lines are split on these only (not on the form feeds, U+2028 etc. that str.splitlines uses),
+# so line numbers agree with `wc -l`, editors and the audit table.
+RE_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+# --- normalisation --------------------------------------------------------------------------
+# Zero-width characters, soft hyphens and C0/C1 controls carry no text and break tokenisers.
+RE_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]")
+# Every horizontal space variant (NBSP, thin, figure, ideographic...) and tabs become one space.
+RE_SPACE_RUN = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# A dash between digits is a range ("2010–2015") and becomes a hyphen.
+RE_RANGE_DASH = re.compile(r"(?<=\d)[\u2012\u2013\u2014\u2015\u2212](?=\d)")
+# Any other dash (figure/en/em/horizontal bar, or a spaced ASCII "--") becomes a spaced en dash.
+RE_DASH = re.compile(r" ?(?:[\u2012\u2013\u2014\u2015]|(?<= )--?(?= )|--) ?")
+# "evidence -based": a space before a hyphen that is glued to the next word (letters only,
+# so "-5" and "pre- and post-" are left alone).
+RE_STRAY_HYPHEN_SPACE = re.compile(r"(?<=[^\W\d_]) +-(?=[^\W\d_])")
+# Spaces before closing punctuation left behind by NBSP removal ("yesterday ." -> "yesterday.").
+RE_SPACE_BEFORE_PUNCT = re.compile(r" +(?=[,.;:!?](?:\s|$))")
+
+# Leading list/bullet markers; the marker is dropped from the paragraph text.
+RE_BULLET = re.compile(r"^(?:[\u2022\u2023\u2043\u2219\u25aa\u25ab\u25cf\u25e6\u00b7\u25b8\u25ba\u27a2\u2794\u25a0\u25a1\u2713\u2714]|[-*+](?= ))\s*")
+RE_NUMBERED = re.compile(r"^\(?\d{1,3}[.)](?= )")
+
+# --- line shape -------------------------------------------------------------------------------
+RE_WORD = re.compile(r"[^\W_][\w'’.&-]{0,60}")
+RE_LETTER = re.compile(r"[^\W\d_]")
+# A line ends like a sentence: terminal punctuation, optionally inside closing quotes/brackets.
+RE_SENTENCE_END = re.compile(r"[.!?…;:][\"'”’)\]]{0,3}$")
+RE_URL = re.compile(r"(?:https?://|www\.)\S{1,300}|\b[\w-]{1,60}\.(?:com|co\.uk|org|net|io|gov\.uk|nhs\.uk)(?:/\S{0,200})?\b", re.I)
+RE_EMAIL = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}\b")
+RE_HANDLE = re.compile(r"(?<![\w@])@\w{2,30}")
+RE_HASHTAG = re.compile(r"(?<![\w#])#[^\W\d_]\w{1,40}")
+# Navigation separators: "Home > News > Health", "Home / UK", "A | B | C", "News » Health".
+RE_NAV_SEPARATOR = re.compile(r" (?:[>»›|/\\]|>>|::) ")
+RE_ARROW_END = re.compile(r"(?:[>›→]|->)\s*$")
+RE_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you're|you've|you'll)\b", re.I)
+RE_FIRST_PERSON_PLURAL = re.compile(r"\b(?:us|our|we)\b", re.I)
+RE_QUOTE_OPEN = re.compile(r"^[\"'“‘]")
+
+# --- metadata ---------------------------------------------------------------------------------
+_MONTH = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,? )?"
+_TIME = r"(?:,? (?:at )?\d{1,2}(?:[:.]\d{2}){1,2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4}| utc[+-]\d{1,2})?)?"
+_LABEL = r"(?:(?:first |last )?(?:published|posted|updated|modified|date)(?: on| at)?:? ?)?"
+RE_DATE_DMY = re.compile(
+    rf"^{_LABEL}{_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)? {_MONTH},? (?P<year>\d{{4}}|\d{{2}}){_TIME}$", re.I
+)
+RE_DATE_MDY = re.compile(
+    rf"^{_LABEL}{_WEEKDAY}{_MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<year>\d{{4}}){_TIME}$", re.I
+)
+RE_DATE_ISO = re.compile(
+    rf"^{_LABEL}(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})(?:[t ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:z|[+-]\d{{2}}:?\d{{2}})?)?$", re.I
+)
+RE_DATE_NUMERIC = re.compile(
+    rf"^{_LABEL}(?P<day>\d{{1,2}})[/.](?P<month>\d{{1,2}})[/.](?P<year>\d{{4}}){_TIME}$", re.I
+)
+# Trailing pieces that may follow a date on a date line: "| Updated 10:32", "- 5 min read".
+RE_DATE_TAIL = re.compile(r"\s*(?:[|·•,–-]\s*)?(?:\d{1,3} ?min(?:ute)?s? read|(?:last )?updated:?[^|]{0,40})?$", re.I)
+RE_DATE_SPLIT = re.compile(r"\s+[|·•]\s+")
+RE_BYLINE = re.compile(
+    r"^(?:By|BY|by):? (?:(?:dr|prof|sir|dame|mr|mrs|ms)\.? )?[A-Z][\w'’.-]{0,30}(?: (?:[A-Z][\w'’.-]{0,30}|de|van|von|da|al|el|bin|le))"
+    r"{0,3}(?:(?:,| and| &) (?:[A-Z][\w'’.-]{0,30})(?: [A-Z][\w'’.-]{0,30}){0,3}){0,3}"
+    r"(?:,? (?:[\w'’-]{1,30} ){0,4}(?:correspondent|editor|reporter|writer|journalist|staff|contributor"
+    r"|columnist|analyst|desk|team|reporters|in [A-Z][\w]{1,30}))?\.?$"
+)
+RE_READING_TIME = re.compile(r"^(?:reading time:? )?\d{1,3} ?(?:min(?:ute)?s?|m) (?:read|listen)$", re.I)
+
+# A flat alternation is built from these for phrase rules; see clean._compile_phrases.
+PHRASE_SEPARATORS = re.compile(r"\s+")

@@ -1,0 +1,522 @@
+"""Cleaning: remove scraping artefacts line by line, with an audit trail.
+
+Each raw line (split on ``\\r\\n``, ``\\r`` or ``\\n`` only) is normalised and then either
+kept as a paragraph, removed by a named rule (recorded as a :class:`RemovedLine`), or split
+when a *partial* rule (a PHP warning glued to prose) matches only part of it. Rules are data
+(``data/artefact_rules.yaml``, extendable from config); structural rules use a line's shape
+and its position among its neighbours, so unseen artefact wordings are caught by their form.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import pandas as pd
+import yaml
+
+from culturelens import _patterns as P
+
+logger = logging.getLogger(__name__)
+
+RULE_KINDS = ("regex", "phrases", "structural")
+DETECTORS = (
+    "title", "date", "byline", "section_label", "call_to_action", "link_line",
+    "headline_block", "document_tail",
+)
+POSITIONS = ("anywhere", "start", "whole")
+# Artefact lines are short; longer lines are prose, and skipping them keeps the cost linear.
+MAX_RULE_CHARS = 1200
+HEADLINE_MAX_WORDS = 22
+_RULE_KEYS = frozenset({
+    "name", "category", "kind", "description", "examples", "counter_examples", "patterns",
+    "phrases", "position", "detector", "params", "max_words", "allow_sentence_end", "partial",
+    "ignore_case",
+})
+_QUOTES = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u2010": "-", "\u2011": "-", "\u2026": "...",
+})
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_CTA_VERBS = frozenset(
+    "sign subscribe join download install follow like share click tap get try start register "
+    "log login read watch listen browse explore discover view see find shop buy order book apply "
+    "donate support upgrade unlock claim enter visit contact email send submit advertise "
+    "comment tweet print save bookmark continue learn check don't never stay keep become "
+    "grab enjoy access unlock switch manage update allow enable turn".split()
+)
+_WEB_WORDS = frozenset(
+    "app apps website site online email e-mail inbox newsletter newsletters link links here click "
+    "tap free download subscribe subscription account login podcast podcasts video videos live "
+    "updates notifications alerts twitter facebook instagram whatsapp linkedin tiktok youtube "
+    "social feed channel browser rss journalism coverage stories articles story article "
+    "members membership offer trial digital unlimited premium".split()
+)
+
+
+@dataclass(frozen=True)
+class ArtefactRule:
+    """One named artefact rule; build with :func:`load_rules` or directly (validated here)."""
+
+    name: str
+    category: str
+    kind: str
+    description: str = ""
+    examples: tuple[str, ...] = ()
+    counter_examples: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+    position: str = "anywhere"
+    detector: str | None = None
+    params: tuple[tuple[str, Any], ...] = ()
+    max_words: int | None = None
+    allow_sentence_end: bool = True
+    partial: bool = False
+    ignore_case: bool = True
+    regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        _validate_rule(self)
+        if self.kind != "structural" and self.regex is None:
+            object.__setattr__(self, "regex", _compile_rule(self))
+
+    def param(self, key: str, default: Any) -> Any:
+        """Return the structural parameter ``key`` or ``default``."""
+        return dict(self.params).get(key, default)
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    """A raw line (or the artefact part of one) removed by ``rule``."""
+
+    line_no: int
+    rule: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A kept paragraph; ``kind`` is "body" or "standfirst"."""
+
+    text: str
+    kind: str
+    line_no: int
+    is_list_item: bool = False
+
+
+@dataclass(frozen=True)
+class CleanDocument:
+    """The cleaning result for one document."""
+
+    paragraphs: tuple[Paragraph, ...]
+    removed: tuple[RemovedLine, ...]
+    title: str | None
+    date: str | None
+
+    @property
+    def text(self) -> str:
+        """Paragraphs joined by blank lines, with a final newline ("" when empty)."""
+        return "\n\n".join(p.text for p in self.paragraphs) + "\n" if self.paragraphs else ""
+
+
+class _Line(NamedTuple):
+    line_no: int
+    raw: str
+    text: str
+    bullet: bool
+    n_words: int
+    sentence_end: bool
+
+
+# --------------------------------------------------------------------------- rules
+def _fail(rule: Any, key: str, msg: str) -> None:
+    raise ValueError(f"artefact rule {rule!r}: key {key!r} {msg}")
+
+
+def _validate_rule(rule: ArtefactRule) -> None:
+    if not isinstance(rule.name, str) or not re.fullmatch(r"[a-z][a-z0-9_]{0,63}", rule.name):
+        _fail(rule.name, "name", "must be lower_snake_case text (e.g. 'paywall_prompt')")
+    if rule.kind not in RULE_KINDS:
+        _fail(rule.name, "kind", f"is {rule.kind!r}; use one of {', '.join(RULE_KINDS)}")
+    if not isinstance(rule.category, str) or not rule.category:
+        _fail(rule.name, "category", "must be a non-empty string such as 'newsletter'")
+    if rule.kind == "regex" and not rule.patterns:
+        _fail(rule.name, "patterns", "is empty; give at least one regular expression")
+    if rule.kind == "phrases" and not rule.phrases:
+        _fail(rule.name, "phrases", "is empty; give at least one phrase")
+    if rule.kind == "phrases" and rule.position not in POSITIONS:
+        _fail(rule.name, "position", f"is {rule.position!r}; use one of {', '.join(POSITIONS)}")
+    if rule.kind == "structural" and rule.detector not in DETECTORS:
+        _fail(rule.name, "detector", f"is {rule.detector!r}; use one of {', '.join(DETECTORS)}")
+    if rule.max_words is not None and (not isinstance(rule.max_words, int) or rule.max_words < 1):
+        _fail(rule.name, "max_words", f"is {rule.max_words!r}; use a positive integer or null")
+
+
+def _compile_rule(rule: ArtefactRule) -> re.Pattern[str]:
+    flags = re.IGNORECASE if rule.ignore_case else 0
+    if rule.kind == "phrases":
+        alt = "|".join(re.escape(" ".join(p.split())) for p in rule.phrases)
+        body = {"start": rf"^(?:{alt})\b", "anywhere": rf"\b(?:{alt})\b",
+                "whole": rf"^(?:{alt})\W{{0,4}}$"}[rule.position]
+    else:
+        body = "|".join(f"(?:{p})" for p in rule.patterns)
+    try:
+        return re.compile(body, flags)
+    except re.error as exc:
+        raise ValueError(f"artefact rule {rule.name!r}: key 'patterns' is not a valid regex "
+                         f"({exc}); fix the expression") from None
+
+
+def _rule_from_mapping(entry: Mapping[str, Any]) -> ArtefactRule:
+    if not isinstance(entry, Mapping):
+        raise TypeError(f"artefact rule must be a mapping, got {type(entry).__name__}; "
+                        "write it as a YAML/JSON object with name, category and kind")
+    name = entry.get("name", "<unnamed>")
+    unknown = sorted(set(entry) - _RULE_KEYS)
+    if unknown:
+        _fail(name, unknown[0], f"is unknown; allowed keys are {', '.join(sorted(_RULE_KEYS))}")
+    for key in ("name", "category", "kind"):
+        if key not in entry:
+            _fail(name, key, "is missing; every rule needs name, category and kind")
+    kwargs = dict(entry)
+    for key in ("examples", "counter_examples", "patterns", "phrases"):
+        value = kwargs.get(key, ())
+        if isinstance(value, str) or not all(isinstance(v, str) for v in value):
+            _fail(name, key, "must be a list of strings")
+        kwargs[key] = tuple(value)
+    params = kwargs.get("params") or {}
+    if not isinstance(params, Mapping):
+        _fail(name, "params", "must be a mapping such as {max_words: 16}")
+    kwargs["params"] = tuple(sorted(params.items()))
+    return ArtefactRule(**kwargs)
+
+
+def load_rules(
+    path: str | Path | None = None, *, extra: Sequence[Mapping[str, Any]] = ()
+) -> tuple[ArtefactRule, ...]:
+    """Load artefact rules from YAML (default: the packaged rules) plus user ``extra`` rules.
+
+    User rules of kind regex/phrases run after the packaged explicit rules and before the
+    structural detectors; a user rule with the name of a packaged rule replaces it.
+
+    Raises:
+        ValueError: if a rule is invalid or two rules share a name.
+    """
+    if path is None:
+        raw = resources.files("culturelens").joinpath("data/artefact_rules.yaml").read_text("utf-8")
+    else:
+        raw = Path(path).read_text(encoding="utf-8")
+    doc = yaml.safe_load(raw) or {}
+    entries = doc.get("rules") if isinstance(doc, Mapping) else None
+    if not isinstance(entries, list):
+        raise ValueError(f"rules file {str(path or 'artefact_rules.yaml')!r} has no 'rules' list; "
+                         "write 'rules:' followed by a list of rule mappings")
+    base = [_rule_from_mapping(e) for e in entries]
+    seen: set[str] = set()
+    for rule in base:
+        if rule.name in seen:
+            _fail(rule.name, "name", "is used twice; rule names must be unique")
+        seen.add(rule.name)
+    user = [_rule_from_mapping(e) for e in extra]
+    replaced = {r.name for r in user}
+    kept = [r for r in base if r.name not in replaced]
+    explicit = [r for r in kept if r.kind != "structural"]
+    structural = [r for r in kept if r.kind == "structural"]
+    return (*explicit, *[r for r in user if r.kind != "structural"],
+            *[r for r in user if r.kind == "structural"], *structural)
+
+
+# --------------------------------------------------------------------------- normalisation
+def _normalize_line(line: str) -> str:
+    text = unicodedata.normalize("NFC", line)
+    text = P.RE_INVISIBLE.sub("", text).translate(_QUOTES)
+    text = P.RE_SPACE_RUN.sub(" ", text)
+    text = P.RE_RANGE_DASH.sub("-", text)
+    text = P.RE_DASH.sub(" \u2013 ", text)
+    text = P.RE_STRAY_HYPHEN_SPACE.sub("-", text)
+    text = P.RE_SPACE_BEFORE_PUNCT.sub("", text)
+    return P.RE_SPACE_RUN.sub(" ", text).strip()
+
+
+def normalize_text(text: str) -> str:
+    """Normalise text for analysis: NFC, line breaks to ``\\n``, spaces, quotes and dashes.
+
+    No-break and other spaces become one ASCII space; typographic quotes become ``"``/``'``;
+    dashes become a spaced en dash (a dash between digits becomes a hyphen); a space before
+    a hyphen glued to a word is dropped ("evidence -based" -> "evidence-based").
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, got {type(text).__name__}; decode bytes first")
+    return "\n".join(_normalize_line(line) for line in P.RE_LINE_BREAK.split(text))
+
+
+def _make_line(line_no: int, raw: str) -> _Line:
+    text = _normalize_line(raw)
+    bullet = bool(P.RE_BULLET.match(text))
+    if bullet:
+        text = P.RE_BULLET.sub("", text, count=1)
+    if len(text) > MAX_RULE_CHARS:
+        return _Line(line_no, raw, text, bullet, HEADLINE_MAX_WORDS * 10, True)
+    n_words = len(P.RE_WORD.findall(text))
+    return _Line(line_no, raw, text, bullet, n_words, bool(P.RE_SENTENCE_END.search(text)))
+
+
+# --------------------------------------------------------------------------- explicit rules
+def _explicit_match(line: _Line, rule: ArtefactRule) -> re.Match[str] | None:
+    if rule.regex is None or len(line.text) > MAX_RULE_CHARS:
+        return None
+    if rule.partial:
+        return rule.regex.search(line.text)
+    if rule.max_words is not None and line.n_words > rule.max_words:
+        return None
+    if P.RE_QUOTE_OPEN.match(line.text) and line.sentence_end:
+        return None  # quoted speech, even when it contains an imperative or web words
+    if not rule.allow_sentence_end and line.sentence_end:
+        return None
+    return rule.regex.search(line.text)
+
+
+def _split_partial(line: _Line, match: re.Match[str]) -> tuple[str, str]:
+    """Return (removed fragment, remaining prose) for a partial-rule match."""
+    rest = (line.text[: match.start()] + " " + line.text[match.end():]).strip()
+    rest = P.RE_BULLET.sub("", rest, count=1) if P.RE_BULLET.match(rest) else rest
+    if len(P.RE_LETTER.findall(rest[:200])) < 3:
+        return line.text, ""
+    return match.group(0), rest
+
+
+# --------------------------------------------------------------------------- structural rules
+@dataclass
+class _State:
+    """Per-document working state of :func:`clean_document` (never shared between calls)."""
+
+    lines: list[_Line]
+    removed: dict[int, str]
+    categories: dict[str, str]
+    title: str | None = None
+    date: str | None = None
+
+    def kept(self) -> list[int]:
+        return [i for i, ln in enumerate(self.lines) if ln.line_no not in self.removed]
+
+    def is_prose(self, i: int) -> bool:
+        ln = self.lines[i]
+        return not ln.bullet and (ln.sentence_end or ln.n_words > HEADLINE_MAX_WORDS)
+
+    def prose_bounds(self) -> tuple[int, int]:
+        """Index of the first and last kept prose line ((len, -1) when there is none)."""
+        prose = [i for i in self.kept() if self.is_prose(i)]
+        return (prose[0], prose[-1]) if prose else (len(self.lines), -1)
+
+    def remove(self, i: int, rule: ArtefactRule) -> None:
+        self.removed.setdefault(self.lines[i].line_no, rule.name)
+
+
+def _headline_like(ln: _Line, max_words: int) -> bool:
+    return not ln.bullet and not ln.sentence_end and 1 <= ln.n_words <= max_words
+
+
+def _edge_zone(state: _State) -> list[int]:
+    first, last = state.prose_bounds()
+    return [i for i in state.kept() if i < first or i > last]
+
+
+def _detect_section_label(state: _State, rule: ArtefactRule) -> None:
+    first, _ = state.prose_bounds()
+    head = [i for i in state.kept() if i < first]
+    max_words = rule.param("max_words", 3)
+    if len(head) >= 2 and _headline_like(state.lines[head[0]], max_words):
+        if _headline_like(state.lines[head[1]], 25) and state.lines[head[1]].n_words > max_words:
+            state.remove(head[0], rule)
+
+
+def _detect_title(state: _State, rule: ArtefactRule) -> None:
+    kept = state.kept()
+    if not kept or state.title is not None:
+        return
+    ln = state.lines[kept[0]]
+    text = ln.text.rstrip("?!")
+    if ln.bullet or ln.n_words > rule.param("max_words", 25) or P.RE_SENTENCE_END.search(text):
+        return
+    if len(kept) > 1:  # a one-line document is all body
+        state.title = ln.text
+        state.remove(kept[0], rule)
+
+
+def _parse_date(text: str) -> str | None:
+    for regex in (P.RE_DATE_DMY, P.RE_DATE_MDY, P.RE_DATE_ISO, P.RE_DATE_NUMERIC):
+        m = regex.match(text)
+        if m is None:
+            continue
+        parts = m.groupdict()
+        month = int(parts["month"]) if parts.get("month") else _MONTHS[parts["mon"][:3].lower()]
+        year = int(parts["year"])
+        year += (2000 if year < 70 else 1900) if year < 100 else 0
+        try:
+            return dt.date(year, month, int(parts["day"])).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def _date_of_line(text: str) -> str | None:
+    """ISO date if every " | "-separated part is a date, byline or reading time."""
+    found = None
+    for part in P.RE_DATE_SPLIT.split(text):
+        part = P.RE_DATE_TAIL.sub("", part.strip(" .")).strip()
+        iso = _parse_date(part)
+        if iso is not None:
+            found = found or iso
+        elif part and not (P.RE_BYLINE.match(part) or P.RE_READING_TIME.match(part)):
+            return None
+    return found
+
+
+def _detect_date(state: _State, rule: ArtefactRule) -> None:
+    for i in _edge_zone(state):
+        ln = state.lines[i]
+        iso = _date_of_line(ln.text) if ln.n_words <= 16 else None
+        if iso is not None:
+            state.date = state.date or iso
+            state.remove(i, rule)
+
+
+def _detect_byline(state: _State, rule: ArtefactRule) -> None:
+    for i in _edge_zone(state):
+        if state.lines[i].n_words <= 16 and P.RE_BYLINE.match(state.lines[i].text):
+            state.remove(i, rule)
+
+
+def _detect_call_to_action(state: _State, rule: ArtefactRule) -> None:
+    for i in state.kept():
+        ln = state.lines[i]
+        if ln.n_words > rule.param("max_words", 16) or '"' in ln.text:
+            continue
+        words = [w.lower().strip(".,:;!?'()") for w in ln.text.split()]
+        if not words or words[0] not in _CTA_VERBS:
+            continue
+        web = any(w in _WEB_WORDS for w in words)
+        reader = bool(P.RE_SECOND_PERSON.search(ln.text) or P.RE_FIRST_PERSON_PLURAL.search(ln.text))
+        if web or (reader and not ln.sentence_end):
+            state.remove(i, rule)
+
+
+def _detect_link_line(state: _State, rule: ArtefactRule) -> None:
+    for i in state.kept():
+        ln = state.lines[i]
+        if ln.n_words > rule.param("max_words", 30) or P.RE_QUOTE_OPEN.match(ln.text):
+            continue
+        webby = P.RE_URL.search(ln.text) or P.RE_EMAIL.search(ln.text) or P.RE_HANDLE.search(ln.text)
+        parts = ln.text.split(" | ")
+        menu = len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
+        if (webby and (not ln.sentence_end or ln.n_words <= 6)) or menu or P.RE_ARROW_END.search(ln.text):
+            state.remove(i, rule)
+
+
+def _detect_headline_block(state: _State, rule: ArtefactRule) -> None:
+    first, _ = state.prose_bounds()
+    max_words, min_lines = rule.param("max_words", 22), rule.param("min_lines", 2)
+    run: list[int] = []
+    previous: _Line | None = None
+    for i in [*(i for i in state.kept() if i >= first), None]:
+        if i is not None and _headline_like(state.lines[i], max_words):
+            run.append(i)
+            continue
+        intro = previous is not None and previous.text.endswith(":")
+        if len(run) >= min_lines and not intro:
+            for j in run:
+                state.remove(j, rule)
+        previous = state.lines[i] if i is not None else None
+        run = []
+
+
+def _detect_document_tail(state: _State, rule: ArtefactRule) -> None:
+    max_words = rule.param("max_words", 22)
+    _, last = state.prose_bounds()
+    after_header = False
+    for i, ln in enumerate(state.lines):
+        name = state.removed.get(ln.line_no)
+        if name is not None:
+            after_header = state.categories.get(name) == "related"
+            continue
+        short = not ln.sentence_end and 1 <= ln.n_words <= max_words
+        if (after_header and short) or (last >= 0 and i > last and short and not ln.bullet):
+            state.remove(i, rule)
+        else:
+            after_header = False
+
+
+_DETECTOR_FUNCS = {
+    "title": _detect_title, "date": _detect_date, "byline": _detect_byline,
+    "section_label": _detect_section_label, "call_to_action": _detect_call_to_action,
+    "link_line": _detect_link_line, "headline_block": _detect_headline_block,
+    "document_tail": _detect_document_tail,
+}
+
+
+# --------------------------------------------------------------------------- document
+def _apply_explicit(lines: list[_Line], rules: Sequence[ArtefactRule]) -> tuple[
+        dict[int, str], list[RemovedLine]]:
+    removed: dict[int, str] = {}
+    fragments: list[RemovedLine] = []
+    for i, line in enumerate(lines):
+        for rule in rules:
+            match = _explicit_match(lines[i], rule)
+            if match is None:
+                continue
+            fragment, rest = _split_partial(lines[i], match) if rule.partial else ("", "")
+            if not rest:
+                removed[line.line_no] = rule.name
+                break
+            fragments.append(RemovedLine(line.line_no, rule.name, fragment))
+            lines[i] = _make_line(line.line_no, rest)._replace(raw=line.raw)
+    return removed, fragments
+
+
+def _paragraphs(state: _State) -> tuple[Paragraph, ...]:
+    first, _ = state.prose_bounds()
+    out = []
+    for i in state.kept():
+        ln = state.lines[i]
+        kind = "standfirst" if i < first else "body"
+        listed = ln.bullet or bool(P.RE_NUMBERED.match(ln.text))
+        out.append(Paragraph(text=ln.text, kind=kind, line_no=ln.line_no, is_list_item=listed))
+    return tuple(out)
+
+
+def clean_document(text: str, *, rules: Sequence[ArtefactRule]) -> CleanDocument:
+    """Clean one document: normalise lines, remove artefacts by rule, pick out metadata.
+
+    A raw line is blank when it is empty after normalisation; every other line ends up as a
+    paragraph, in ``removed``, or (for partial rules) split between the two.
+
+    Raises:
+        TypeError: if ``text`` is not a str or ``rules`` holds something else than ArtefactRule.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, got {type(text).__name__}; decode bytes first")
+    if isinstance(rules, ArtefactRule) or not all(isinstance(r, ArtefactRule) for r in rules):
+        raise TypeError("rules must be a sequence of ArtefactRule; build it with load_rules()")
+    lines = [_make_line(n, raw) for n, raw in enumerate(P.RE_LINE_BREAK.split(text), 1)]
+    lines = [ln for ln in lines if ln.text]
+    removed, fragments = _apply_explicit(lines, [r for r in rules if r.kind != "structural"])
+    state = _State(lines, removed, {r.name: r.category for r in rules})
+    for rule in rules:
+        if rule.kind == "structural":
+            _DETECTOR_FUNCS[rule.detector](state, rule)
+    raw_of = {ln.line_no: ln.raw for ln in lines}
+    whole = [RemovedLine(n, name, raw_of[n]) for n, name in state.removed.items()]
+    return CleanDocument(
+        paragraphs=_paragraphs(state),
+        removed=tuple(sorted([*whole, *fragments], key=lambda r: (r.line_no, r.rule, r.text))),
+        title=state.title,
+        date=state.date,
+    )

@@ -1,0 +1,15 @@
+# Manifest: always last; hashes every artefact, what made it, and the run's identity.
+
+
+rule write_manifest:
+    input:
+        run=f"{INTERIM}/run.json",
+        records=[provenance(name) for name in ARTEFACT_RULES],
+    output:
+        f"{R}/manifest.json",
+    log:
+        "logs/write_manifest.log",
+    conda:
+        "../envs/culturelens.yaml"
+    script:
+        "../scripts/write_manifest.py"

@@ -1,0 +1,37 @@
+# Score: blame and support per sentence (per shard), then documents and speakers.
+
+
+rule score_shard:
+    input:
+        f"{INTERIM}/sentences/{{scatteritem}}.csv",
+    output:
+        f"{INTERIM}/scores/{{scatteritem}}.csv",
+    log:
+        "logs/score_shard/{scatteritem}.log",
+    conda:
+        "../envs/culturelens.yaml"
+    params:
+        lexicon=config["scoring"]["lexicon"],
+        seed=config["seed"],
+    script:
+        "../scripts/score_shard.py"
+
+
+rule merge_scores:
+    input:
+        scores=gather.shard(f"{INTERIM}/scores/{{scatteritem}}.csv"),
+        sentences=f"{R}/tables/sentences.csv",
+    output:
+        sentences=f"{R}/tables/sentence_scores.csv",
+        documents=f"{R}/tables/document_scores.csv",
+        speakers=f"{R}/tables/speaker_scores.csv",
+        provenance=provenance("merge_scores"),
+    log:
+        "logs/merge_scores.log",
+    conda:
+        "../envs/culturelens.yaml"
+    params:
+        bootstrap=config["scoring"]["bootstrap"],
+        seed=config["seed"],
+    script:
+        "../scripts/merge_scores.py"

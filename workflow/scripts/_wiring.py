@@ -1,0 +1,46 @@
+"""Shared by the rule scripts: logging to the rule's log file and the manifest record.
+
+Snakemake puts this folder on ``sys.path`` when it runs a script, so scripts import it
+as ``_wiring``. Only wiring lives here; analysis lives in the culturelens package.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from culturelens.io import write_json
+from culturelens.manifest import rule_record
+
+
+def start(smk: Any) -> logging.Logger:
+    """Send log records to the rule's log file and pin BLAS threads for byte-stable floats."""
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+    if smk.log:
+        Path(smk.log[0]).parent.mkdir(parents=True, exist_ok=True)
+        logging.basicConfig(
+            filename=smk.log[0], filemode="w", level=logging.INFO, format="%(levelname)s %(name)s: %(message)s"
+        )
+    return logging.getLogger(smk.rule)
+
+
+def record(smk: Any) -> None:
+    """Write the rule's provenance record (its declared inputs, outputs and params)."""
+    sidecar = Path(smk.output.provenance)
+    results = sidecar.parents[2]  # <results>/interim/provenance/<rule>.json
+    outputs = [o for o in smk.output if o != smk.output.provenance]
+    params = {k: v for k, v in smk.params.items()}
+    write_json(
+        rule_record(rule=smk.rule, inputs=list(smk.input), outputs=outputs, params=params, results=results),
+        sidecar,
+    )
+
+
+def run_info(path: str) -> dict[str, Any]:
+    """The run section written by describe_run (version and run id for figure footers)."""
+    import json
+
+    return json.loads(Path(path).read_text(encoding="utf-8"))

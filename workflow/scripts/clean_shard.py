@@ -1,0 +1,25 @@
+"""clean_shard: strip artefacts from each document of one shard, keeping every removed line."""
+
+from dataclasses import asdict
+
+from _wiring import start
+
+from culturelens.clean import clean_document, load_rules
+from culturelens.io import read_jsonl, write_jsonl
+
+start(snakemake)
+rules = load_rules(snakemake.params.rules_file)
+records = []
+for doc in read_jsonl(snakemake.input[0]):
+    cleaned = clean_document(doc["text"], rules=rules)
+    records.append(
+        {
+            "doc_id": doc["doc_id"],
+            "title": cleaned.title,
+            "date": cleaned.date,
+            "n_lines": sum(1 for line in doc["text"].splitlines() if line.strip()),
+            "paragraphs": [asdict(p) for p in cleaned.paragraphs],
+            "removed": [asdict(r) for r in cleaned.removed],
+        }
+    )
+write_jsonl(records, snakemake.output[0])
