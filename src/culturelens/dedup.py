@@ -22,8 +22,7 @@ from culturelens.clean import normalize_text
 RE_TOKEN = re.compile(r"[^\W_]+")
 # A quoted passage: straight double quotes after normalisation; an unclosed quote runs to the end.
 RE_QUOTED = re.compile(r'"([^"]{1,5000})(?:"|$)')
-RE_CLAUSE_END = re.compile(r"[.!?;]+")
-_MERSENNE = (1 << 61) - 1
+_PRIME = (1 << 31) - 1  # products of two values below 2**31 fit in uint64
 
 
 def _tokens(text: str) -> list[str]:
@@ -34,7 +33,7 @@ def _shingles(text: str, size: int) -> set[int]:
     tokens = _tokens(text)
     grams = [" ".join(tokens[i : i + size]) for i in range(max(1, len(tokens) - size + 1))]
     # blake2b, not hash(): Python's string hash is salted per process and would break determinism.
-    return {int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big") >> 4
+    return {int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big") % _PRIME
             for g in grams if g}
 
 
@@ -47,14 +46,14 @@ def _candidate_pairs(shingles: dict[str, set[int]], *, bands: int, rows: int, se
     """Pairs of ids that share at least one MinHash band (ids ordered within the pair)."""
     rng = np.random.default_rng(seed)
     n_hash = bands * rows
-    a = rng.integers(1, _MERSENNE, size=n_hash, dtype=np.uint64).astype(object)
-    b = rng.integers(0, _MERSENNE, size=n_hash, dtype=np.uint64).astype(object)
+    a = rng.integers(1, _PRIME, size=(n_hash, 1), dtype=np.uint64)
+    b = rng.integers(0, _PRIME, size=(n_hash, 1), dtype=np.uint64)
     buckets: dict[tuple[int, tuple[int, ...]], list[str]] = defaultdict(list)
     for doc_id in sorted(shingles):
-        values = np.array(sorted(shingles[doc_id]), dtype=object)
+        values = np.array(sorted(shingles[doc_id]), dtype=np.uint64)[None, :]
         if values.size == 0:
             continue
-        sig = [int(((ai * values + bi) % _MERSENNE).min()) for ai, bi in zip(a, b, strict=True)]
+        sig = ((a * values + b) % np.uint64(_PRIME)).min(axis=1).tolist()
         for band in range(bands):
             buckets[(band, tuple(sig[band * rows : (band + 1) * rows]))].append(doc_id)
     pairs: set[tuple[str, str]] = set()
@@ -89,42 +88,62 @@ def near_duplicates(
     return result
 
 
-def _normal_key(text: str) -> str:
-    return " ".join(_tokens(text))
+def _units(text: str, *, min_chars: int) -> list[list[str]]:
+    """Token lists of the whole sentence and of each quoted passage (>= min_chars)."""
+    normal = normalize_text(text)
+    units = [normal, *RE_QUOTED.findall(normal)]
+    tokenised = [RE_TOKEN.findall(u.casefold()) for u in units]
+    return [t for t in tokenised if len(" ".join(t)) >= min_chars]
 
 
-def _sentence_keys(text: str, *, min_chars: int) -> list[str]:
-    """Whole-sentence key plus keys of each quoted passage and its clauses."""
-    keys = [_normal_key(text)]
-    for quoted in RE_QUOTED.findall(normalize_text(text)):
-        keys.append(_normal_key(quoted))
-        keys.extend(_normal_key(part) for part in RE_CLAUSE_END.split(quoted))
-    return [k for k in dict.fromkeys(keys) if len(k) >= min_chars]
+def _grams(tokens: list[str], size: int) -> set[str]:
+    if len(tokens) <= size:
+        return {" ".join(tokens)}
+    return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
 
 
-def repeated_sentences(sentences: pd.DataFrame, *, min_chars: int = 40) -> pd.Series:
+def repeated_sentences(
+    sentences: pd.DataFrame, *, min_chars: int = 40, min_overlap: float = 0.7, gram_size: int = 4
+) -> pd.Series:
     """For each sentence, the sentence_id of an earlier sentence it repeats, or "".
 
-    A sentence repeats an earlier one when, after normalisation (case, punctuation, quote
-    style and whitespace ignored), the whole sentence, a quoted passage in it, or a clause of
-    such a passage (each at least ``min_chars`` characters) equals one seen earlier in the
-    input order. The first occurrence gets "".
+    Text is compared after normalisation that ignores case, punctuation, quote style and
+    whitespace. A sentence repeats an earlier one when the whole sentence, or a quoted passage
+    in it (each at least ``min_chars`` characters), has at least ``min_overlap`` of its word
+    ``gram_size``-grams in that earlier sentence; so one quote reported with a different
+    attribution ("he said" / "Hancock told delegates") is caught. The earliest matching
+    sentence in input order is reported; first occurrences get "".
 
     Raises:
-        ValueError: if a required column is missing or ``min_chars`` < 1.
+        ValueError: if a required column is missing or an option is out of range.
     """
     missing = [c for c in ("doc_id", "sentence_id", "text") if c not in sentences.columns]
     if missing:
         raise ValueError(f"sentences is missing column(s) {missing}; "
                          "pass a table with doc_id, sentence_id and text")
-    if min_chars < 1:
-        raise ValueError(f"min_chars must be >= 1, got {min_chars!r}; 40 is a good default")
-    first_seen: dict[str, str] = {}
+    if min_chars < 1 or not 0 < min_overlap <= 1 or gram_size < 1:
+        raise ValueError(f"need min_chars >= 1, 0 < min_overlap <= 1, gram_size >= 1; got "
+                         f"{min_chars!r}, {min_overlap!r}, {gram_size!r} (defaults: 40, 0.7, 4)")
+    index: dict[str, list[int]] = defaultdict(list)  # gram -> positions of sentences holding it
+    ids = [str(s) for s in sentences["sentence_id"]]
     out: list[str] = []
-    for sentence_id, text in zip(sentences["sentence_id"], sentences["text"], strict=True):
-        keys = _sentence_keys(str(text), min_chars=min_chars)
-        earlier = [first_seen[k] for k in keys if k in first_seen]
-        out.append(earlier[0] if earlier else "")
-        for key in keys:
-            first_seen.setdefault(key, str(sentence_id))
+    for pos, text in enumerate(sentences["text"]):
+        units = [_grams(u, gram_size) for u in _units(str(text), min_chars=min_chars)]
+        out.append(_earliest_cover(units, index, min_overlap, ids))
+        for gram in set().union(*units) if units else ():
+            index[gram].append(pos)
     return pd.Series(out, index=sentences.index, name="repeat_of", dtype=object)
+
+
+def _earliest_cover(units: list[set[str]], index: Mapping[str, list[int]], min_overlap: float,
+                    ids: list[str]) -> str:
+    best: int | None = None
+    for grams in units:
+        hits: dict[int, int] = defaultdict(int)
+        for gram in grams:
+            for pos in dict.fromkeys(index.get(gram, ())):
+                hits[pos] += 1
+        found = [pos for pos, n in hits.items() if n / len(grams) >= min_overlap]
+        if found and (best is None or min(found) < best):
+            best = min(found)
+    return "" if best is None else ids[best]

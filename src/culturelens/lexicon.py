@@ -14,8 +14,9 @@ import csv
 import hashlib
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -23,7 +24,17 @@ import simplemma
 
 RE_VERSION = re.compile(r"^#\s*version:\s*(?P<version>\S{1,64})\s*$")
 RE_WORD = re.compile(r"^(?:\*|=?[a-z][a-z'\-]{0,40})$")
+# Tokenisation. Every pattern is a single character class or a fixed string (linear time).
+RE_NOT_CONTRACTION = re.compile(r"n['\u2019]t\b", re.IGNORECASE)
+RE_POSSESSIVE = re.compile(r"['\u2019]s\b", re.IGNORECASE)
+RE_WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+RE_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 
+CONTEXT_CLASSES = (
+    "person", "org", "company", "thing", "action", "policy", "tech", "poll", "fan", "act",
+    "weapon", "mistake", "instrumental", "protect_thing", "encourage_thing", "suspend_thing",
+    "dismiss_thing", "rail", "sport", "cap_not_person",
+)
 CATEGORIES = (
     "blame",
     "support",
@@ -35,6 +46,7 @@ CATEGORIES = (
     "intensifier",
     "downtoner",
     "boundary",
+    *(f"context_{name}" for name in CONTEXT_CLASSES),
 )
 EVIDENCE = ("blame", "support")
 # Context rules implemented in culturelens.scoring; a lexicon may only name these.
@@ -59,6 +71,23 @@ SENSES = (
 )
 COLUMNS = ("term", "category", "weight", "sense", "notes")
 MAX_TERM_WORDS = 6
+MAX_GAP = 3
+# Sentences are bounded upstream, but a 20 MB run-on must still cost O(cap), not O(n).
+MAX_CHARS = 20_000
+MAX_TOKENS = 400
+QUOTES = frozenset("\"'\u201c\u201d\u2018\u2019`")
+FAMILIES = {
+    "blame": "evidence",
+    "support": "evidence",
+    "negator": "negator",
+    "negator_blame": "negator",
+    "negator_support": "negator",
+    "post_negator_blame": "post",
+    "post_negator_support": "post",
+    "intensifier": "degree",
+    "downtoner": "degree",
+    "boundary": "boundary",
+}
 
 
 @lru_cache(maxsize=200_000)
@@ -66,6 +95,37 @@ def lemma(word: str) -> str:
     """Lower-cased simplemma lemma of one word (cached: scoring calls this per token)."""
     low = word.lower()
     return simplemma.lemmatize(low, lang="en").lower() if low.isalpha() else low
+
+
+@dataclass(frozen=True)
+class Token:
+    """One token: original text, lower case, lemma, and whether it is a word."""
+
+    text: str
+    low: str
+    lemma: str
+    is_word: bool
+
+
+def tokenise(text: str, *, max_tokens: int = MAX_TOKENS) -> list[Token]:
+    """Tokens of one sentence, capped at ``max_tokens`` (quotation marks dropped).
+
+    "n't" becomes "not", possessive "'s" is dropped and hyphens inside words split them
+    ("no-blame" -> "no blame", "cover-up" -> "cover up").
+    """
+    text = text[:MAX_CHARS]
+    text = RE_NOT_CONTRACTION.sub(" not", text)
+    text = RE_WORD_HYPHEN.sub(" ", RE_POSSESSIVE.sub("", text))
+    tokens: list[Token] = []
+    for m in RE_TOKEN.finditer(text):
+        raw = m.group()
+        if raw in QUOTES:
+            continue
+        low = raw.lower()
+        tokens.append(Token(raw, low, lemma(low), raw[0].isalnum()))
+        if len(tokens) >= max_tokens:
+            break
+    return tokens
 
 
 @dataclass(frozen=True)
@@ -92,6 +152,73 @@ class Lexicon:
     def by_category(self, *categories: str) -> tuple[Entry, ...]:
         """Entries whose category is one of ``categories``."""
         return tuple(e for e in self.entries if e.category in categories)
+
+    @cached_property
+    def context(self) -> dict[str, frozenset[str]]:
+        """Context word classes (lemmas) used by the sense rules, by class name."""
+        out: dict[str, set[str]] = {name: set() for name in CONTEXT_CLASSES}
+        for e in self.entries:
+            if e.category.startswith("context_"):
+                out[e.category.removeprefix("context_")].add(e.keys[0].lstrip("="))
+        return {k: frozenset(v) for k, v in out.items()}
+
+    @cached_property
+    def index(self) -> dict[tuple[str, str], tuple[Entry, ...]]:
+        """Entries by (family, first key), longest first, for greedy matching."""
+        out: dict[tuple[str, str], list[Entry]] = {}
+        for e in self.entries:
+            if e.category in FAMILIES:
+                out.setdefault((FAMILIES[e.category], e.keys[0]), []).append(e)
+        return {k: tuple(sorted(v, key=lambda e: -len(e.keys))) for k, v in out.items()}
+
+
+@dataclass(frozen=True)
+class Match:
+    """A lexicon entry matched on tokens ``[start, end)``."""
+
+    start: int
+    end: int
+    entry: Entry
+
+
+def _key_ok(key: str, tok: Token) -> bool:
+    return tok.is_word and (key == tok.lemma or (key[0] == "=" and key[1:] == tok.low))
+
+
+def _match_from(tokens: Sequence[Token], i: int, keys: tuple[str, ...]) -> int:
+    """End index if ``keys`` match at ``i`` (gaps are 1..MAX_GAP word tokens), else -1."""
+    if not keys:
+        return i
+    if keys[0] == "*":
+        for gap in range(1, MAX_GAP + 1):
+            if i + gap > len(tokens) or not tokens[i + gap - 1].is_word:
+                return -1
+            end = _match_from(tokens, i + gap, keys[1:])
+            if end >= 0:
+                return end
+        return -1
+    if i < len(tokens) and _key_ok(keys[0], tokens[i]):
+        return _match_from(tokens, i + 1, keys[1:])
+    return -1
+
+
+def find_matches(tokens: Sequence[Token], lexicon: Lexicon, *, family: str) -> list[Match]:
+    """Greedy longest, non-overlapping matches of one family ("evidence", "negator", ...)."""
+    out: list[Match] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        cands = lexicon.index.get((family, tok.lemma), ()) + lexicon.index.get(
+            (family, "=" + tok.low), ()
+        )
+        best = max(((_match_from(tokens, i, e.keys), e) for e in cands),
+                   key=lambda t: t[0], default=(-1, None))
+        if best[0] > i and best[1] is not None:
+            out.append(Match(i, best[0], best[1]))
+            i = best[0]
+        else:
+            i += 1
+    return out
 
 
 def _term_keys(term: str, *, where: str) -> tuple[str, ...]:

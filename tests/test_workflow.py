@@ -1,0 +1,116 @@
+"""End-to-end: the workflow on the seeds, on other corpora, and its reproducibility contract."""
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from culturelens.manifest import verify
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.slow
+
+
+def snakemake(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    cmd = [sys.executable, "-m", "snakemake", "--cores", "2", "--quiet", "all", *args]
+    return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=1200)
+
+
+def run_pipeline(results: Path, *config: str) -> None:
+    done = snakemake("--config", f"results={results}", *config)
+    assert done.returncode == 0, done.stderr[-3000:]
+
+
+def tree(folder: Path) -> dict[str, str]:
+    """sha256 of every file under ``folder`` except working state."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "interim" not in p.relative_to(folder).parts
+    }
+
+
+@pytest.fixture(scope="module")
+def seed_run(tmp_path_factory) -> Path:
+    results = tmp_path_factory.mktemp("seed_run")
+    run_pipeline(results)
+    return results
+
+
+def test_lint_is_clean():
+    done = subprocess.run(
+        [sys.executable, "-m", "snakemake", "--lint"], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+
+
+def test_committed_results_are_what_the_pipeline_produces(seed_run):
+    committed, fresh = tree(ROOT / "results"), tree(seed_run)
+    assert sorted(committed) == sorted(fresh), "a result file is missing or extra: regenerate results/"
+    stale = [path for path in fresh if committed[path] != fresh[path]]
+    assert not stale, f"committed results/ are stale, rerun snakemake: {stale[:10]}"
+
+
+def test_verify_passes_and_catches_one_changed_byte(seed_run, tmp_path):
+    assert verify(seed_run) == []
+    copy = tmp_path / "copy"
+    subprocess.run(["cp", "-r", str(seed_run), str(copy)], check=True)
+    table = copy / "tables" / "documents.csv"
+    data = bytearray(table.read_bytes())
+    data[10] ^= 1
+    table.write_bytes(bytes(data))
+    assert verify(copy) == ["tables/documents.csv: sha256 differs from the manifest (file changed)"]
+
+
+def test_every_artefact_is_listed_with_provenance(seed_run):
+    import json
+
+    manifest = json.loads((seed_run / "manifest.json").read_text())
+    listed = {a["path"] for a in manifest["artefacts"]}
+    assert listed == set(tree(seed_run)) - {"manifest.json"}
+    run = manifest["run"]
+    assert {"version", "run_id", "code_fingerprint", "corpus_fingerprint", "config", "seed", "software"} <= set(run)
+    assert "results" not in run["config"]
+    figure = next(a for a in manifest["artefacts"] if a["path"].endswith(".svg"))
+    assert figure["rule"].startswith("plot_") and figure["inputs"]
+
+
+def test_shard_count_does_not_change_results(seed_run, tmp_path):
+    run_pipeline(tmp_path, "shards=3")
+    a, b = tree(seed_run), tree(tmp_path)
+    a.pop("manifest.json"), b.pop("manifest.json")  # lists the shard files it read
+    assert a == b
+
+
+def test_table_corpus_with_bad_rows(tmp_path):
+    corpus = tmp_path / "corpus.csv"
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))[:2]
+    rows = [{"article": p.stem, "body": p.read_text(encoding="utf-8")} for p in seeds]
+    rows += [{"article": seeds[0].stem, "body": "a duplicate id"}, {"article": "empty", "body": ""}]
+    pd.DataFrame(rows).to_csv(corpus, index=False)
+    before = corpus.read_bytes()
+    results = tmp_path / "out"
+    run_pipeline(results, f"corpus={corpus}", "corpus_columns={'id': 'article', 'text': 'body'}")
+    docs = pd.read_csv(results / "tables" / "documents.csv", keep_default_na=False)
+    assert docs["status"].value_counts().to_dict() == {"ok": 2, "skipped": 2}
+    assert set(docs.loc[docs.status == "skipped", "reason"].str.split(" ").str[0]) == {"duplicate", "missing"}
+    assert corpus.read_bytes() == before
+    assert verify(results) == []
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ("topcis=3", "culturelens: unknown config key 'topcis' (did you mean 'topics'?)"),
+        ("seed=minus", "culturelens: config key 'seed' = 'minus' is invalid"),
+        ("corpus=/nonexistent/corpus", "culturelens: corpus '/nonexistent/corpus' does not exist"),
+    ],
+)
+def test_config_errors_are_one_clear_line(config, message, tmp_path):
+    done = snakemake("-n", "--config", config, f"results={tmp_path}")
+    assert done.returncode != 0
+    assert message in done.stderr
+    assert "Traceback" not in done.stderr
