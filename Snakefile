@@ -27,6 +27,6 @@ include: "workflow/rules/manifest.smk"
 
 
 rule all:
+    default_target: True
     input:
         f"{R}/manifest.json",
-    default_target: True

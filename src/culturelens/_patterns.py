@@ -30,7 +30,7 @@ RE_STRAY_HYPHEN_SPACE = re.compile(r"(?<=[^\W\d_]) +-(?=[^\W\d_])")
 RE_SPACE_BEFORE_PUNCT = re.compile(r" +(?=[,.;:!?](?:\s|$))")
 
 # Leading list/bullet markers; the marker is dropped from the paragraph text.
-RE_BULLET = re.compile(r"^(?:[\u2022\u2023\u2043\u2219\u25aa\u25ab\u25cf\u25e6\u00b7\u25b8\u25ba\u27a2\u2794\u25a0\u25a1\u2713\u2714]|[-*+](?= ))\s*")
+RE_BULLET = re.compile(r"^(?:[\u2022\u2023\u2043\u2219\u25aa\u25ab\u25cf\u25e6\u00b7\u25b8\u25ba\u27a2\u2794\u25a0\u25a1\u2713\u2714]|[-*+\u2013\u2014](?= ))\s*")
 RE_NUMBERED = re.compile(r"^\(?\d{1,3}[.)](?= )")
 
 # --- line shape -------------------------------------------------------------------------------
@@ -48,6 +48,9 @@ RE_ARROW_END = re.compile(r"(?:[>›→]|->)\s*$")
 RE_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you're|you've|you'll)\b", re.I)
 RE_FIRST_PERSON_PLURAL = re.compile(r"\b(?:us|our|we)\b", re.I)
 RE_QUOTE_OPEN = re.compile(r"^[\"'“‘]")
+# Marks of a data-list item rather than a headline: "(BBC Three)" at the end, "A v B",
+# a leading rank or figure, or a "label – value" pair.
+RE_LIST_ITEM_SHAPE = re.compile(r"\)\W{0,2}$| (?:v|vs\.?) |^\d| \u2013 ")
 
 # --- metadata ---------------------------------------------------------------------------------
 _MONTH = (

@@ -343,7 +343,7 @@ def _detect_title(state: _State, rule: ArtefactRule) -> None:
     if not kept or state.title is not None:
         return
     ln = state.lines[kept[0]]
-    text = ln.text.rstrip("?!")
+    text = ln.text.removesuffix("...").rstrip("?!")  # headlines may end in ? ! or ...
     if ln.bullet or ln.n_words > rule.param("max_words", 25) or P.RE_SENTENCE_END.search(text):
         return
     if len(kept) > 1:  # a one-line document is all body
@@ -417,7 +417,7 @@ def _detect_link_line(state: _State, rule: ArtefactRule) -> None:
         webby = P.RE_URL.search(ln.text) or P.RE_EMAIL.search(ln.text) or P.RE_HANDLE.search(ln.text)
         parts = ln.text.split(" | ")
         menu = len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
-        if (webby and (not ln.sentence_end or ln.n_words <= 6)) or menu or P.RE_ARROW_END.search(ln.text):
+        if (webby and not ln.sentence_end) or menu or P.RE_ARROW_END.search(ln.text):
             state.remove(i, rule)
 
 
@@ -431,11 +431,24 @@ def _detect_headline_block(state: _State, rule: ArtefactRule) -> None:
             run.append(i)
             continue
         intro = previous is not None and previous.text.endswith(":")
-        if len(run) >= min_lines and not intro:
+        shaped = sum(_headline_shaped(state.lines[j]) for j in run)
+        if len(run) >= min_lines and not intro and shaped >= max(2, len(run) / 2) and \
+                not _structured_list(state, run):
             for j in run:
                 state.remove(j, rule)
         previous = state.lines[i] if i is not None else None
         run = []
+
+
+def _structured_list(state: _State, run: list[int]) -> bool:
+    """A run whose lines mostly read "label – value" or "label: value" is a list, not links."""
+    pairs = sum(1 for i in run if " \u2013 " in state.lines[i].text or ": " in state.lines[i].text)
+    return pairs >= 0.6 * len(run)
+
+
+def _headline_shaped(ln: _Line) -> bool:
+    """At least four words and none of the marks of a data list item (fixtures, nominees)."""
+    return ln.n_words >= 4 and not P.RE_LIST_ITEM_SHAPE.search(ln.text)
 
 
 def _detect_document_tail(state: _State, rule: ArtefactRule) -> None:
@@ -448,7 +461,9 @@ def _detect_document_tail(state: _State, rule: ArtefactRule) -> None:
             after_header = state.categories.get(name) == "related"
             continue
         short = not ln.sentence_end and 1 <= ln.n_words <= max_words
-        if (after_header and short) or (last >= 0 and i > last and short and not ln.bullet):
+        # names and figures (a referee, an attendance) end match reports: headline-shaped only
+        tail = last >= 0 and i > last and not ln.bullet and _headline_shaped(ln)
+        if (after_header and short) or (tail and short):
             state.remove(i, rule)
         else:
             after_header = False

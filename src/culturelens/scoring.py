@@ -85,10 +85,11 @@ class _Ctx:
         return [t for i, t in enumerate(self.tokens[lo:hi], lo)
                 if t.is_word and self.clause[i] == clause]
 
-    def is_person(self, tok: Token, idx_in_sentence: int = 1) -> bool:
+    def is_person(self, tok: Token) -> bool:
         if self.has("person", tok) or self.has("org", tok):
             return True
-        proper = tok.text[:1].isupper() and idx_in_sentence > 0 and tok.text != "I"
+        # A capital letter marks a name, except on the sentence's first word.
+        proper = tok.text[:1].isupper() and tok is not self.tokens[0] and tok.text != "I"
         return proper and not self.has("cap_not_person", tok) and tok.low != "it"
 
 
@@ -147,7 +148,7 @@ def _sense_person_object(ctx: _Ctx, m: Match) -> str:
     if after and after[0].low == "to":
         return "not a person object"
     if _first_class(ctx, after, ("person",)) or (_passive(ctx, m) and any(
-            ctx.is_person(t, i) for i, t in enumerate(_before(ctx, m, 6)))):
+            ctx.is_person(t) for t in _before(ctx, m, 6))):
         return ""
     return "no person as object"
 
@@ -156,6 +157,8 @@ def _sense_support(ctx: _Ctx, m: Match) -> str:
     after, before = _after(ctx, m, 5), _before(ctx, m, 4)
     if after and ctx.has("act", after[0]):
         return "entertainment/technical (support act, supporting role, support level)"
+    if before and before[-1].lemma in {"play", "as"}:
+        return "a band playing support"
     if before and (before[-1].lemma in {"tech", "technical", "customer", "price", "it"}
                    or before[-1].text == "IT"):
         return "technical or price support"
@@ -307,3 +310,207 @@ SENSE_RULES: dict[str, Callable[[_Ctx, Match], str]] = {
     "dismiss_sense": _sense_dismiss,
     "abuse_sense": _sense_abuse,
 }
+
+
+# --- negation, contrast and degree -----------------------------------------------------
+
+def _negation_clauses(ctx: _Ctx, evidence_starts: set[int]) -> list[int]:
+    """Clause ids for negation scope: a comma that opens another term ("no bullying,
+    harassment or discrimination") keeps the list in one scope."""
+    ids, cur, toks = [], 0, ctx.tokens
+    for i, tok in enumerate(toks):
+        if ctx.clause[i] != (ctx.clause[i - 1] if i else 0):
+            nxt = i + 1 if tok.text == "," else -1
+            if nxt < len(toks) and nxt >= 0 and toks[nxt].low in {"or", "and", "nor"}:
+                nxt += 1
+            cur += 0 if nxt in evidence_starts else 1
+        ids.append(cur)
+    return ids
+
+
+def _live_negators(ctx: _Ctx, kept: Sequence[Match]) -> list[Match]:
+    """Negators that act: not inside a kept term ("without fear"), not "not only"."""
+    inside = {i for m in kept for i in range(m.start, m.end)}
+    out = []
+    for n in find_matches(ctx.tokens, ctx.lexicon, family="negator"):
+        if n.start in inside:
+            continue
+        nxt = ctx.tokens[n.end].low if n.end < len(ctx.tokens) else ""
+        prev = ctx.tokens[n.start - 1].low if n.start else ""
+        if (n.entry.term in {"not", "no"} and nxt in NEGATION_SKIP) or (
+                n.entry.term == "little" and prev == "a"):
+            continue
+        out.append(n)
+    return out
+
+
+def _applies(kind: str, polarity: str) -> bool:
+    return kind in {"negator", f"negator_{polarity}", f"post_negator_{polarity}"}
+
+
+def _negation(ctx: _Ctx, m: Match, negs: list[Match], posts: list[Match],
+              scope_ids: list[int]) -> tuple[Match | None, int, int]:
+    """The negator acting on ``m`` (nearest before it in scope, else a post-negator)."""
+    pol = m.entry.category
+    before = [n for n in negs if n.end <= m.start and scope_ids[n.start] == scope_ids[m.start]]
+    if before:
+        n = max(before, key=lambda n: n.end)
+        if _applies(n.entry.category, pol):
+            return n, n.start, m.end
+    for p in posts:
+        if p.start >= m.end and ctx.clause[p.start] == ctx.clause[m.start] and _applies(
+                p.entry.category, pol):
+            return p, m.start, p.end
+    return None, 0, 0
+
+
+def _degree(ctx: _Ctx, m: Match, degrees: list[Match]) -> float:
+    factor = 1.0
+    for d in degrees:
+        if m.start - 2 <= d.end <= m.start and ctx.clause[d.start] == ctx.clause[m.start]:
+            factor *= d.entry.weight
+    return factor
+
+
+def _hits(ctx: _Ctx) -> list[_Hit]:
+    evidence = find_matches(ctx.tokens, ctx.lexicon, family="evidence")
+    kept = []
+    for m in evidence:
+        rule = SENSE_RULES.get(m.entry.sense)
+        reason = rule(ctx, m) if rule else ""
+        if reason:
+            ctx.dropped.append(f"{_text(ctx, m.start, m.end)}({m.entry.category}: {reason})")
+        else:
+            kept.append(m)
+    scope_ids = _negation_clauses(ctx, {m.start for m in kept})
+    negs = _live_negators(ctx, kept)
+    posts = find_matches(ctx.tokens, ctx.lexicon, family="post")
+    degrees = find_matches(ctx.tokens, ctx.lexicon, family="degree")
+    out = []
+    for m in kept:
+        neg, lo, hi = _negation(ctx, m, negs, posts, scope_ids)
+        pol = m.entry.category
+        if neg is not None:
+            pol = "support" if pol == "blame" else "blame"
+        hit = _Hit(m, pol, round(m.entry.weight * _degree(ctx, m, degrees), 6))
+        if neg is not None:
+            hit.negator, hit.scope = neg.entry.term, _text(ctx, lo, hi)
+        out.append(hit)
+    return out
+
+
+def _text(ctx: _Ctx, lo: int, hi: int) -> str:
+    return " ".join(t.text for t in ctx.tokens[lo:hi] if t.is_word)
+
+
+# --- public API ------------------------------------------------------------------------
+
+def _describe(ctx: _Ctx, hits: list[_Hit], model_notes: Sequence[str]) -> str:
+    parts = []
+    for pol in ("blame", "support"):
+        items = []
+        for h in hits:
+            if h.polarity != pol:
+                continue
+            term = _text(ctx, h.match.start, h.match.end)
+            flip = f"NOT[{h.match.entry.category}](\u2192{pol}) scope='{h.scope}' " if h.negator else ""
+            items.append(f"{flip}{term}(+{h.weight:g})")
+        if items:
+            parts.append(f"{pol}: " + ", ".join(items))
+    if ctx.dropped:
+        parts.append("sense-filtered: " + ", ".join(ctx.dropped))
+    parts.extend(model_notes)
+    return " | ".join(parts) if parts else "no evidence"
+
+
+def _label(blame: float, support: float, *, threshold: float) -> str:
+    b, s = blame >= threshold, support >= threshold
+    return {(True, True): "mixed", (True, False): "blame", (False, True): "support"}.get(
+        (b, s), "neutral")
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    """Rule evidence for one sentence before any model is combined (model features)."""
+
+    blame: float
+    support: float
+    n_flipped: int
+    n_dropped: int
+    hits: tuple[str, ...]
+    ctx_text: tuple[str, str, str, str]  # evidence, matched_terms, negators, scope
+
+
+def rule_evidence(text: str, *, lexicon: Lexicon) -> RuleResult:
+    """Apply the lexicon rules to one sentence (no model)."""
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, got {type(text).__name__}; convert it with str()")
+    tokens = tokenise(text)
+    ctx = _Ctx(tokens, _clauses(tokens, lexicon), lexicon)
+    hits = _hits(ctx)
+    blame = round(sum(h.weight for h in hits if h.polarity == "blame"), 6)
+    support = round(sum(h.weight for h in hits if h.polarity == "support"), 6)
+    terms = "; ".join(f"{_text(ctx, h.match.start, h.match.end)}:{h.match.entry.category}"
+                      for h in hits)
+    negators = "; ".join(h.negator for h in hits if h.negator)
+    scope = "; ".join(h.scope for h in hits if h.negator)
+    return RuleResult(blame, support, sum(bool(h.negator) for h in hits), len(ctx.dropped),
+                      tuple(f"{h.match.entry.term}:{h.polarity}" for h in hits),
+                      (_describe(ctx, hits, ()), terms, negators, scope))
+
+
+def _combine(rule: float, p: float, *, threshold: float, name: str) -> tuple[float, str]:
+    """Final score for one flag from the rule score and the model probability ``p``."""
+    if rule >= threshold:
+        if p < VETO_BELOW:
+            return 0.0, f"model veto {name} (p={p:.2f})"
+        return rule, ""
+    if (rule > 0 and p >= 0.5) or p >= ADD_ABOVE:
+        return round(max(p, threshold), 6), f"model adds {name} (p={p:.2f})"
+    return 0.0 if rule < threshold else rule, ""
+
+
+def _final(r: RuleResult, probs: tuple[float, float] | None, explain: str,
+           *, threshold: float) -> SentenceScore:
+    evidence, terms, negators, scope = r.ctx_text
+    if probs is None:
+        blame = r.blame if r.blame >= threshold else 0.0
+        support = r.support if r.support >= threshold else 0.0
+        return SentenceScore(blame, support, _label(blame, support, threshold=threshold),
+                             evidence, terms, negators, scope, r.blame, r.support)
+    (blame, nb), (support, ns) = (_combine(r.blame, probs[0], threshold=threshold, name="blame"),
+                                  _combine(r.support, probs[1], threshold=threshold,
+                                           name="support"))
+    notes = [n for n in (nb, ns) if n]
+    if notes:
+        evidence = " | ".join([*(e for e in [evidence] if e != "no evidence"), *notes, explain])
+    return SentenceScore(blame, support, _label(blame, support, threshold=threshold), evidence,
+                         terms, negators, scope, r.blame, r.support,
+                         round(probs[0], 6), round(probs[1], 6))
+
+
+def score_sentences(texts: Sequence[str], *, lexicon: Lexicon, model: Any | None = None,
+                    threshold: float = THRESHOLD) -> pd.DataFrame:
+    """Score many sentences; one row per text, in order (columns ``SCORE_COLUMNS``).
+
+    ``blame``/``support`` are the final evidence strengths (0 when the flag is off);
+    ``blame_rule``/``support_rule`` the rule sums before the model; ``p_*`` the model's
+    probabilities (NaN without a model).
+    """
+    if isinstance(texts, str):
+        raise TypeError("texts must be a sequence of str, not one str; wrap it in a list")
+    rules = [rule_evidence(t, lexicon=lexicon) for t in texts]
+    if model is None:
+        rows = [_final(r, None, "", threshold=threshold) for r in rules]
+    else:
+        probs, explains = model.predict_with_reasons(list(texts), rules)
+        rows = [_final(r, (float(p[0]), float(p[1])), e, threshold=threshold)
+                for r, p, e in zip(rules, probs, explains, strict=True)]
+    return pd.DataFrame([r.__dict__ for r in rows], columns=SCORE_COLUMNS)
+
+
+def score_sentence(text: str, *, lexicon: Lexicon, model: Any | None = None,
+                   threshold: float = THRESHOLD) -> SentenceScore:
+    """Score one sentence: blame and support strengths, label and evidence."""
+    row = score_sentences([text], lexicon=lexicon, model=model, threshold=threshold).iloc[0]
+    return SentenceScore(**{k: row[k] for k in SCORE_COLUMNS})

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import math
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 from scipy.optimize import linear_sum_assignment
+from sklearn.exceptions import ConvergenceWarning
 from sklearn.decomposition import NMF, LatentDirichletAllocation
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 from threadpoolctl import threadpool_limits
@@ -30,7 +32,9 @@ from culturelens.tokens import tokenize
 logger = logging.getLogger(__name__)
 
 METHODS = ("nmf", "lda")
-SELECTION_COLUMNS = ["method", "k", "coherence", "stability", "score", "chosen", "n_units", "n_terms"]
+SELECTION_COLUMNS = [
+    "method", "k", "coherence", "stability", "stability_se", "score", "chosen", "n_units", "n_terms",
+]  # fmt: skip
 TERM_COLUMNS = ["method", "topic", "rank", "term", "weight"]
 DOC_COLUMNS = ["method", "doc_id", "topic", "weight"]
 UNIT_COLUMNS = ["method", "unit_id", "doc_id", "topic", "weight"]
@@ -38,8 +42,11 @@ STABILITY_COLUMNS = ["method", "topic", "stability"]
 DECIMALS = 6
 # Share of units each stability restart is fitted on (Greene et al. use 80 %).
 SUBSAMPLE = 0.8
-# Candidates whose score is within this of the best count as tied; the smallest k wins.
-SCORE_TIE = 0.01
+# Batch EM is exact but costs one pass per iteration; online EM converges in fewer passes on
+# large corpora (BBC: NMI 0.76 in 10 passes vs 0.71 in 30 batch passes).
+LDA_ONLINE_FROM_UNITS = 1000
+LDA_MAX_ITER = {"batch": 20, "online": 10}
+NMF_MAX_ITER = 1000
 
 
 @dataclass(frozen=True)
@@ -68,8 +75,20 @@ class _Fit:
     k: int
     components: np.ndarray  # topics x terms, rows sum to 1, topics ordered by prevalence
     unit_weights: np.ndarray  # units x topics, rows sum to 1 (or 0 for empty NMF rows)
-    topic_stability: np.ndarray
+    agreement: np.ndarray  # restarts x topics, matched top-term agreement
     coherence: float
+
+    @property
+    def stability(self) -> float:
+        return float(self.agreement.mean())
+
+    @property
+    def stability_se(self) -> float:
+        """Standard error of the stability over restarts (0 with a single restart)."""
+        per_restart = self.agreement.mean(axis=1)
+        if len(per_restart) < 2:
+            return 0.0
+        return float(per_restart.std(ddof=1) / math.sqrt(len(per_restart)))
 
 
 def fit_topics(
@@ -83,7 +102,7 @@ def fit_topics(
     top_n: int = 10,
     seed: int = 0,
     min_df: int | None = None,
-    max_df: float = 0.95,
+    max_df: float = 0.5,
     bigrams: bool = False,
 ) -> TopicResult:
     """Fit topic models over text units and choose the number of topics.
@@ -139,10 +158,15 @@ def selection_score(coherence: np.ndarray, stability: np.ndarray) -> np.ndarray:
     return 0.5 * np.asarray(stability) + 0.25 * (np.asarray(coherence) + 1.0)
 
 
-def choose_k(ks: Sequence[int], scores: Sequence[float], *, tie: float = SCORE_TIE) -> int:
-    """Smallest k whose score is within ``tie`` of the best (fewer topics are easier to read)."""
-    best = max(scores)
-    return min(k for k, s in zip(ks, scores, strict=True) if s >= best - tie)
+def choose_k(ks: Sequence[int], scores: Sequence[float], score_se: Sequence[float]) -> int:
+    """One-standard-error rule: the smallest k scoring within one SE of the best candidate.
+
+    Stability is measured on a few random subsamples, so candidates closer than its
+    standard error are not distinguishable; fewer topics are then easier to read.
+    """
+    best = int(np.argmax(scores))  # first maximum, i.e. the smallest k on exact ties
+    floor = scores[best] - score_se[best]
+    return min(k for k, s in zip(ks, scores, strict=True) if s >= floor)
 
 
 def _check_args(units, methods, k, k_min, k_max, restarts, top_n, max_df) -> tuple[str, ...]:
@@ -224,18 +248,22 @@ def _fit_candidate(corpus: _Corpus, method: str, k: int, *, restarts: int, top_n
         sample_components, _ = _fit_model(corpus.counts[rows], method, k, seed=seed + r + 1)
         agreement[r] = _matched_agreement(reference, _top_terms(sample_components, top_n))
     coherence = float(np.mean([npmi(corpus.counts, t) for t in reference]))
-    return _Fit(method, k, components, weights, agreement.mean(axis=0), coherence)
+    return _Fit(method, k, components, weights, agreement, coherence)
 
 
 def _fit_model(counts: sparse.csr_matrix, method: str, k: int, *, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """Return (topic-term distributions, unit-topic shares) for one fit."""
     if method == "nmf":
         tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
-        model = NMF(n_components=k, init="nndsvd", max_iter=500, random_state=seed)
-        weights = model.fit_transform(tfidf)
+        model = NMF(n_components=k, init="nndsvd", max_iter=NMF_MAX_ITER, random_state=seed)
+        with warnings.catch_warnings():
+            # Not converging to tol within the cap changes weights in far decimals only.
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            weights = model.fit_transform(tfidf)
     else:
+        learning = "online" if counts.shape[0] >= LDA_ONLINE_FROM_UNITS else "batch"
         model = LatentDirichletAllocation(
-            n_components=k, learning_method="batch", max_iter=50, random_state=seed
+            n_components=k, learning_method=learning, max_iter=LDA_MAX_ITER[learning], random_state=seed
         )
         weights = model.fit_transform(counts)
     return _normalise_rows(model.components_), _normalise_rows(weights)
@@ -296,11 +324,13 @@ def _selection_table(fits: dict[str, list[_Fit]], corpus: _Corpus) -> pd.DataFra
     rows = []
     for method, method_fits in fits.items():
         coherence = np.array([f.coherence for f in method_fits])
-        stability = np.array([f.topic_stability.mean() for f in method_fits])
+        stability = np.array([f.stability for f in method_fits])
+        se = np.array([f.stability_se for f in method_fits])
         scores = np.round(selection_score(coherence, stability), DECIMALS)
-        chosen = choose_k([f.k for f in method_fits], list(scores))
-        for f, c, s, sc in zip(method_fits, coherence, stability, scores, strict=True):
-            rows.append((method, f.k, c, s, sc, f.k == chosen, *corpus.counts.shape))
+        # Stability carries half the score, so half its standard error is the score's.
+        chosen = choose_k([f.k for f in method_fits], list(scores), list(np.round(0.5 * se, DECIMALS)))
+        for f, c, s, e, sc in zip(method_fits, coherence, stability, se, scores, strict=True):
+            rows.append((method, f.k, c, s, e, sc, f.k == chosen, *corpus.counts.shape))
     table = pd.DataFrame(rows, columns=SELECTION_COLUMNS).round(DECIMALS)
     return table.sort_values(["method", "k"], ignore_index=True)
 
@@ -345,7 +375,7 @@ def _document_table(fits: list[_Fit], corpus: _Corpus) -> pd.DataFrame:
 
 
 def _stability_table(fits: list[_Fit]) -> pd.DataFrame:
-    rows = [(f.method, t + 1, s) for f in fits for t, s in enumerate(f.topic_stability)]
+    rows = [(f.method, t + 1, s) for f in fits for t, s in enumerate(f.agreement.mean(axis=0))]
     return pd.DataFrame(rows, columns=STABILITY_COLUMNS).round(DECIMALS)
 
 

@@ -5,7 +5,7 @@ rule clean_shard:
     input:
         f"{INTERIM}/ingest/{{scatteritem}}.jsonl",
     output:
-        f"{INTERIM}/clean/{{scatteritem}}.jsonl",
+        temp(f"{INTERIM}/clean/{{scatteritem}}.jsonl"),
     log:
         "logs/clean_shard/{scatteritem}.log",
     conda:

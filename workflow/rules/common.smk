@@ -26,8 +26,8 @@ CODE_FINGERPRINT = code_fingerprint(workflow_root=workflow.basedir)
 
 
 def provenance(rule_name):
-    """The record a rule leaves for the manifest (see culturelens.manifest)."""
-    return f"{INTERIM}/provenance/{rule_name}.json"
+    """The record a rule leaves for write_manifest (see culturelens.manifest); deleted after use."""
+    return temp(f"{INTERIM}/provenance/{rule_name}.json")
 
 
 # Rules whose outputs are artefacts listed in manifest.json.

@@ -5,8 +5,8 @@ rule index_corpus:
     input:
         config["corpus"],
     output:
-        scatter.shard(f"{INTERIM}/ingest/{{scatteritem}}.jsonl"),
-        documents=f"{INTERIM}/ingest/documents.csv",
+        temp(scatter.shard(f"{INTERIM}/ingest/{{scatteritem}}.jsonl")),
+        documents=temp(f"{INTERIM}/ingest/documents.csv"),
     log:
         "logs/index_corpus.log",
     conda:
@@ -22,7 +22,7 @@ rule describe_run:
     input:
         documents=f"{INTERIM}/ingest/documents.csv",
     output:
-        f"{INTERIM}/run.json",
+        temp(f"{INTERIM}/run.json"),
     log:
         "logs/describe_run.log",
     conda:

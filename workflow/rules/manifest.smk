@@ -4,7 +4,7 @@
 rule write_manifest:
     input:
         run=f"{INTERIM}/run.json",
-        records=[provenance(name) for name in ARTEFACT_RULES],
+        records=expand(f"{INTERIM}/provenance/{{name}}.json", name=ARTEFACT_RULES),
     output:
         f"{R}/manifest.json",
     log:

@@ -5,7 +5,7 @@ rule score_shard:
     input:
         f"{INTERIM}/sentences/{{scatteritem}}.csv",
     output:
-        f"{INTERIM}/scores/{{scatteritem}}.csv",
+        temp(f"{INTERIM}/scores/{{scatteritem}}.csv"),
     log:
         "logs/score_shard/{scatteritem}.log",
     conda:

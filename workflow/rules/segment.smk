@@ -5,7 +5,7 @@ rule segment_shard:
     input:
         f"{INTERIM}/clean/{{scatteritem}}.jsonl",
     output:
-        f"{INTERIM}/sentences/{{scatteritem}}.csv",
+        temp(f"{INTERIM}/sentences/{{scatteritem}}.csv"),
     log:
         "logs/segment_shard/{scatteritem}.log",
     conda:
