@@ -4,7 +4,9 @@ from pathlib import Path
 
 import yaml
 
+from culturelens.clean import load_rules
 from culturelens.config import ConfigError, validate_config
+from culturelens.lexicon import load_lexicon
 from culturelens.manifest import code_fingerprint
 
 _SCHEMA = Path(workflow.current_basedir, "..", "schemas", "config.schema.yaml")
@@ -19,6 +21,22 @@ if not Path(config["corpus"]).exists():
         f"culturelens: corpus '{config['corpus']}' does not exist; "
         "set --config corpus=FOLDER_OR_TABLE (a folder of .txt files or a .csv/.jsonl/.parquet file)"
     )
+
+try:
+    # Checked before anything runs so that a bad path or file gives one line, not a failed job.
+    Path(config["results"]).mkdir(parents=True, exist_ok=True)
+    Path(config["results"], ".write-test").touch()
+    Path(config["results"], ".write-test").unlink()
+except OSError as err:
+    sys.exit(
+        f"culturelens: results folder '{config['results']}' is not writable ({err.strerror}); "
+        "set --config results=DIR to a folder you can write"
+    )
+try:
+    load_lexicon(config["scoring"]["lexicon"])
+    load_rules(config["cleaning"]["rules_file"])
+except (OSError, ValueError) as err:
+    sys.exit(f"culturelens: {err}")
 
 R = config["results"]
 INTERIM = f"{R}/interim"
