@@ -8,6 +8,9 @@ min_version("9.0")
 configfile: "config/config.yaml"
 
 
+report: "workflow/report/workflow.rst"
+
+
 include: "workflow/rules/common.smk"
 
 
@@ -23,6 +26,7 @@ include: "workflow/rules/topics.smk"
 include: "workflow/rules/score.smk"
 include: "workflow/rules/validate.smk"
 include: "workflow/rules/figures.smk"
+include: "workflow/rules/reading.smk"
 include: "workflow/rules/manifest.smk"
 
 

@@ -49,8 +49,8 @@ RE_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you're|you've|you'll)\b", re
 RE_FIRST_PERSON_PLURAL = re.compile(r"\b(?:us|our|we)\b", re.I)
 RE_QUOTE_OPEN = re.compile(r"^[\"'“‘]")
 # Marks of a data-list item rather than a headline: "(BBC Three)" at the end, "A v B",
-# a leading rank or figure, or a "label – value" pair.
-RE_LIST_ITEM_SHAPE = re.compile(r"\)\W{0,2}$| (?:v|vs\.?) |^\d| \u2013 ")
+# or a leading rank or figure.
+RE_LIST_ITEM_SHAPE = re.compile(r"\)\W{0,2}$| (?:v|vs\.?) |^\d")
 
 # --- metadata ---------------------------------------------------------------------------------
 _MONTH = (

@@ -23,7 +23,7 @@ from culturelens.lexicon import Lexicon, find_matches, tokenise
 # "NHS Trust", "Foundation Trust", "trusts in England", "the trust said": organisation senses.
 RE_TRUST_NAMED = re.compile(
     r"\b(?:NHS|Foundation|Hospitals?|Ambulance|Care|Health|Healthcare|Partnership|University|"
-    r"Mental|Community|Acute|Teaching)\s+Trusts?\b"
+    r"Mental|Community|Acute|Teaching)\s+[Tt]rusts?\b"
 )
 RE_TRUST_DETERMINER = re.compile(
     r"\b(?:the|a|each|every|this|that|our|their|its|his|her|local|other|some|many|all)\s+"

@@ -51,14 +51,13 @@ def tfidf_top_terms(
     _check_positive_int("top_n", top_n)
     _check_positive_int("min_df", min_df)
     ids = sorted(docs)
-    if min_df > len(ids) or not any(tokenize(docs[d]) for d in ids):
+    tokens = [tokenize(docs[d], bigrams=bigrams) for d in ids]
+    if min_df > len(ids) or not any(tokens):
         logger.info("tfidf: no term can reach min_df=%d in %d documents", min_df, len(ids))
         return pd.DataFrame(columns=TFIDF_COLUMNS)
-    vec = TfidfVectorizer(
-        analyzer=lambda t: tokenize(t, bigrams=bigrams), min_df=min_df, sublinear_tf=True
-    )
+    vec = TfidfVectorizer(analyzer=lambda toks: toks, min_df=min_df, sublinear_tf=True)
     try:
-        matrix = vec.fit_transform([docs[d] for d in ids]).tocsr()
+        matrix = vec.fit_transform(tokens).tocsr()
     except ValueError:  # every term pruned by min_df
         return pd.DataFrame(columns=TFIDF_COLUMNS)
     terms = vec.get_feature_names_out()

@@ -81,7 +81,7 @@ def load_training(path: str | Path | None = None) -> pd.DataFrame:
     else:
         p = Path(path)
         if not p.is_file():
-            raise ValueError(f"training path {str(p)!r} is not a file; pass an existing CSV or None")
+            raise ValueError(f"training path {str(p)!r} is not a file; pass a CSV or None")
         raw, source = p.read_bytes(), p.name
     df = pd.read_csv(io.BytesIO(raw), dtype={"text": str}, keep_default_na=False)
     missing = [c for c in TRAINING_COLUMNS if c not in df.columns]

@@ -49,7 +49,9 @@ class Results:
         """Names of the tables (``documents``, ``sentence_scores``, ...), sorted."""
         prefix = f"{TABLES_DIR}/"
         return sorted(
-            p[len(prefix) : -len(".csv")] for p in self.artefacts() if p.startswith(prefix) and p.endswith(".csv")
+            p[len(prefix) : -len(".csv")]
+            for p in self.artefacts()
+            if p.startswith(prefix) and p.endswith(".csv")
         )
 
     def figures(self) -> list[str]:
@@ -62,7 +64,8 @@ class Results:
         stem = name.removesuffix(".csv")
         if stem not in self.tables():
             raise ValueError(
-                f"table '{name}' is not in {self.root / MANIFEST_NAME}; use one of: {', '.join(self.tables())}"
+                f"table '{name}' is not in {self.root / MANIFEST_NAME}; "
+                f"use one of: {', '.join(self.tables())}"
             )
         return self.root / TABLES_DIR / f"{stem}.csv"
 
@@ -75,11 +78,14 @@ class Results:
     def figure_path(self, name: str, *, fmt: str = "png") -> Path:
         """Path of figure ``name`` in format ``fmt`` (``png`` or ``svg``)."""
         if fmt not in FIGURE_FORMATS:
-            raise ValueError(f"fmt={fmt!r} is not a figure format; use one of: {', '.join(FIGURE_FORMATS)}")
+            raise ValueError(
+                f"fmt={fmt!r} is not a figure format; use one of: {', '.join(FIGURE_FORMATS)}"
+            )
         stem = Path(name).stem
         if stem not in self.figures():
             raise ValueError(
-                f"figure '{name}' is not in {self.root / MANIFEST_NAME}; use one of: {', '.join(self.figures())}"
+                f"figure '{name}' is not in {self.root / MANIFEST_NAME}; "
+                f"use one of: {', '.join(self.figures())}"
             )
         return self.root / FIGURES_DIR / f"{stem}.{fmt}"
 
@@ -95,7 +101,9 @@ class Results:
         try:
             artefact = find_artefact(self.manifest, relpath)
         except KeyError as err:
-            raise ValueError(f"cite: {err.args[0]}; pass a path relative to the results folder") from None
+            raise ValueError(
+                f"cite: {err.args[0]}; pass a path relative to the results folder"
+            ) from None
         commit = git_commit(self.root / relpath)
         render = citation if style == "text" else bibtex
         return render(artefact, self.run, commit=commit)
@@ -121,5 +129,8 @@ def load_results(path: str | Path = "results") -> Results:
         )
     manifest = read_json(manifest_path)
     if not isinstance(manifest, dict) or "artefacts" not in manifest or "run" not in manifest:
-        raise ValueError(f"{manifest_path} is not a culturelens manifest (no 'run'/'artefacts'); re-run snakemake")
+        raise ValueError(
+            f"{manifest_path} is not a culturelens manifest (no 'run'/'artefacts'); "
+            "re-run snakemake"
+        )
     return Results(root=root, manifest=manifest)

@@ -24,7 +24,7 @@ Rules, in order:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pandas as pd
@@ -126,8 +126,8 @@ def _before(ctx: _Ctx, m: Match, n: int) -> list[Token]:
 
 
 def _passive(ctx: _Ctx, m: Match) -> bool:
-    prev = _before(ctx, m, 2)
-    return bool(prev) and (prev[-1].lemma in BE_FORMS or prev[-1].low in BE_FORMS)
+    # "was sacked", "were never disciplined", "has been suspended"
+    return any(t.lemma in BE_FORMS or t.low in BE_FORMS for t in _before(ctx, m, 2))
 
 
 def _sense_not_thing_target(ctx: _Ctx, m: Match) -> str:
@@ -164,10 +164,12 @@ def _sense_support(ctx: _Ctx, m: Match) -> str:
         return "technical or price support"
     if any(ctx.has("fan", t) for t in before) or any(ctx.has("poll", t) for t in after):
         return "fans or voters"
+    if any(ctx.has("tech", t) and not ctx.is_person(t) for t in before):
+        return "technical sense (a device supports a feature)"
     if any(t.lemma in {"win", "gain", "secure", "garner", "rally", "lose", "cross", "popular",
                        "public"} for t in before):
         return "political support"
-    hit = _first_class(ctx, after, ("person", "policy", "tech"))
+    hit = _first_class(ctx, after, ("policy", "tech", "person"))
     return {"policy": "political endorsement", "tech": "technical sense"}.get(hit, "")
 
 
@@ -236,9 +238,10 @@ def _sense_fire(ctx: _Ctx, m: Match) -> str:
     before, after = _before(ctx, m, 1), _after(ctx, m, 4)
     if before and before[-1].low in DETERMINERS | {"open", "on", "under", "gun", "cease"}:
         return "fire as a noun"
-    if after and after[0].low in {"up", "back", "at", "on", "into", "off", "in", "home", "wide"}:
+    if after and after[0].low in {"up", "back", "at", "on", "into", "off", "home", "wide"}:
         return "shooting or figurative fire"
-    if any(ctx.has("weapon", t) or t.text.isdigit() for t in ctx.words(0, 10**9, ctx.clause[m.start])):
+    clause = ctx.words(0, len(ctx.tokens), ctx.clause[m.start])
+    if any(ctx.has("weapon", t) or t.text.isdigit() for t in clause):
         return "shooting or sport (fired 19 aces)"
     return "" if _first_class(ctx, after, ("person",)) or _passive(ctx, m) else "no person fired"
 
@@ -252,7 +255,7 @@ def _sense_punish(ctx: _Ctx, m: Match) -> str:
 
 def _sense_fine(ctx: _Ctx, m: Match) -> str:
     tok, before, after = ctx.tokens[m.start], _before(ctx, m, 1), _after(ctx, m, 1)
-    noun = (before and (before[-1].low in {"a", "heavy", "hefty", "record"} or
+    noun = (before and (before[-1].low in {"heavy", "hefty", "record", "maximum"} or
                         before[-1].text[:1].isdigit() or before[-1].low in {"m", "bn", "k"})) or (
         after and after[0].low in {"of", "for"})
     if tok.low not in {"fined", "fines"} and not noun:
@@ -320,26 +323,33 @@ def _negation_clauses(ctx: _Ctx, evidence_starts: set[int]) -> list[int]:
     ids, cur, toks = [], 0, ctx.tokens
     for i, tok in enumerate(toks):
         if ctx.clause[i] != (ctx.clause[i - 1] if i else 0):
-            nxt = i + 1 if tok.text == "," else -1
-            if nxt < len(toks) and nxt >= 0 and toks[nxt].low in {"or", "and", "nor"}:
-                nxt += 1
-            cur += 0 if nxt in evidence_starts else 1
+            ahead = range(i + 1, min(i + 4, len(toks))) if tok.text == "," else range(0)
+            # "trained, developed and valued": a short list item keeps the scope open.
+            cont = next((j for j in ahead if j in evidence_starts or not toks[j].is_word), -1)
+            cur += 0 if cont in evidence_starts else 1
         ids.append(cur)
     return ids
 
 
 def _live_negators(ctx: _Ctx, kept: Sequence[Match]) -> list[Match]:
-    """Negators that act: not inside a kept term ("without fear"), not "not only"."""
-    inside = {i for m in kept for i in range(m.start, m.end)}
+    """Negators that act, skipping "not only" and a "than" with no "rather" before it.
+
+    A negator inside a kept support term ("without fear") still rejects the blame that
+    follows it ("without fear of retaliation") but not support ("... and is encouraged");
+    one inside a kept blame term is part of that term.
+    """
+    inside = {i: m.entry.category for m in kept for i in range(m.start, m.end)}
     out = []
     for n in find_matches(ctx.tokens, ctx.lexicon, family="negator"):
-        if n.start in inside:
-            continue
         nxt = ctx.tokens[n.end].low if n.end < len(ctx.tokens) else ""
-        prev = ctx.tokens[n.start - 1].low if n.start else ""
         if (n.entry.term in {"not", "no"} and nxt in NEGATION_SKIP) or (
-                n.entry.term == "little" and prev == "a"):
+                n.entry.term == "than" and not any(
+                    t.low in {"rather", "sooner"} for t in ctx.tokens[: n.start])):
             continue
+        if n.start in inside:
+            if inside[n.start] == "blame":
+                continue
+            n = Match(n.start, n.end, replace(n.entry, category="negator_blame"))
         out.append(n)
     return out
 
@@ -353,15 +363,17 @@ def _negation(ctx: _Ctx, m: Match, negs: list[Match], posts: list[Match],
     """The negator acting on ``m`` (nearest before it in scope, else a post-negator)."""
     pol = m.entry.category
     before = [n for n in negs if n.end <= m.start and scope_ids[n.start] == scope_ids[m.start]]
-    if before:
-        n = max(before, key=lambda n: n.end)
-        if _applies(n.entry.category, pol):
-            return n, n.start, m.end
+    n = max(before, key=lambda n: n.end) if before else None
+    if n is not None and not _applies(n.entry.category, pol):
+        n = None
+    if n is not None:
+        pol = "support" if pol == "blame" else "blame"
     for p in posts:
         if p.start >= m.end and ctx.clause[p.start] == ctx.clause[m.start] and _applies(
                 p.entry.category, pol):
-            return p, m.start, p.end
-    return None, 0, 0
+            # "failing to learn ... is unacceptable": the second negation cancels the first.
+            return (None, 0, 0) if n is not None else (p, m.start, p.end)
+    return (n, n.start, m.end) if n is not None else (None, 0, 0)
 
 
 def _degree(ctx: _Ctx, m: Match, degrees: list[Match]) -> float:
@@ -413,7 +425,8 @@ def _describe(ctx: _Ctx, hits: list[_Hit], model_notes: Sequence[str]) -> str:
             if h.polarity != pol:
                 continue
             term = _text(ctx, h.match.start, h.match.end)
-            flip = f"NOT[{h.match.entry.category}](\u2192{pol}) scope='{h.scope}' " if h.negator else ""
+            cat = h.match.entry.category
+            flip = f"NOT[{cat}](\u2192{pol}) scope='{h.scope}' " if h.negator else ""
             items.append(f"{flip}{term}(+{h.weight:g})")
         if items:
             parts.append(f"{pol}: " + ", ".join(items))

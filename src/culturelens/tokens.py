@@ -38,8 +38,11 @@ RE_FILE_NAME = re.compile(
 RE_DOMAIN = re.compile(r"[^\W_]\.(?:com|org|net|gov|edu|io|co\.uk|org\.uk|ac\.uk|nhs\.uk|gov\.uk)\b")
 RE_EMAIL_OR_HANDLE = re.compile(r"@[^\W_]")
 
-# Typographic apostrophes and hyphens are mapped to ASCII so "it’s" and "long‐term" tokenise alike.
-_CHAR_MAP = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "‑": "-"})
+# Typographic apostrophes and hyphens are mapped to ASCII so "it\u2019s" and "long\u2010term"
+# tokenise like "it's" and "long-term".
+_CHAR_MAP = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u2010": "-", "\u2011": "-"}
+)
 _CONTRACTION_SUFFIXES = ("'s", "'ll", "'re", "'ve", "'d", "'m")
 _NEGATED_STEMS = {"ca": "can", "wo": "will", "sha": "shall", "ai": "am"}
 # simplemma errors that matter in news text ("ai" -> "be", "wales" -> "wale", "media" -> "medium").

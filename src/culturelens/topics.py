@@ -22,8 +22,8 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 from scipy.optimize import linear_sum_assignment
-from sklearn.exceptions import ConvergenceWarning
 from sklearn.decomposition import NMF, LatentDirichletAllocation
+from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 from threadpoolctl import threadpool_limits
 
@@ -33,7 +33,8 @@ logger = logging.getLogger(__name__)
 
 METHODS = ("nmf", "lda")
 SELECTION_COLUMNS = [
-    "method", "k", "coherence", "stability", "stability_se", "score", "chosen", "n_units", "n_terms",
+    "method", "k", "coherence", "stability", "stability_se", "score", "chosen",
+    "n_units", "n_terms",
 ]  # fmt: skip
 TERM_COLUMNS = ["method", "topic", "rank", "term", "weight"]
 DOC_COLUMNS = ["method", "doc_id", "topic", "weight"]
@@ -222,7 +223,13 @@ def _candidates(corpus: _Corpus, *, k: int | None, k_min: int, k_max: int) -> li
     n_units, n_terms = corpus.counts.shape
     cap = min(_subsample_size(n_units), n_terms)
     if cap < 2:
-        logger.warning("topics: %d units and %d terms are too few for 2 topics", n_units, n_terms)
+        # Restarts must leave units out, or stability would only measure the seed.
+        logger.warning(
+            "topics: %d units and %d terms are too few for 2 topics with subsampled restarts "
+            "(need at least 3 units)",
+            n_units,
+            n_terms,
+        )
         return []
     low, high = (k, k) if k is not None else (max(2, k_min), k_max)
     if high > cap:
@@ -231,12 +238,14 @@ def _candidates(corpus: _Corpus, *, k: int | None, k_min: int, k_max: int) -> li
 
 
 def _subsample_size(n_units: int) -> int:
-    return max(2, math.ceil(SUBSAMPLE * n_units)) if n_units >= 2 else n_units
+    """Units per stability restart: about 80 %, but always leaving at least one unit out."""
+    return min(n_units - 1, math.ceil(SUBSAMPLE * n_units))
 
 
 def _fit_candidate(corpus: _Corpus, method: str, k: int, *, restarts: int, top_n: int, seed: int) -> _Fit:
     """Reference fit on all units plus stability restarts on subsamples."""
-    components, weights = _fit_model(corpus.counts, method, k, seed=seed)
+    online = corpus.counts.shape[0] >= LDA_ONLINE_FROM_UNITS
+    components, weights = _fit_model(corpus.counts, method, k, seed=seed, online=online)
     order = np.lexsort((np.arange(k), -weights.sum(axis=0)))
     components, weights = components[order], weights[:, order]
     reference = _top_terms(components, top_n)
@@ -245,13 +254,15 @@ def _fit_candidate(corpus: _Corpus, method: str, k: int, *, restarts: int, top_n
     for r in range(restarts):
         rng = np.random.default_rng([seed, r + 1])
         rows = np.sort(rng.choice(n_units, size=_subsample_size(n_units), replace=False))
-        sample_components, _ = _fit_model(corpus.counts[rows], method, k, seed=seed + r + 1)
-        agreement[r] = _matched_agreement(reference, _top_terms(sample_components, top_n))
+        sample, _ = _fit_model(corpus.counts[rows], method, k, seed=seed + r + 1, online=online)
+        agreement[r] = _matched_agreement(reference, _top_terms(sample, top_n))
     coherence = float(np.mean([npmi(corpus.counts, t) for t in reference]))
     return _Fit(method, k, components, weights, agreement, coherence)
 
 
-def _fit_model(counts: sparse.csr_matrix, method: str, k: int, *, seed: int) -> tuple[np.ndarray, np.ndarray]:
+def _fit_model(
+    counts: sparse.csr_matrix, method: str, k: int, *, seed: int, online: bool
+) -> tuple[np.ndarray, np.ndarray]:
     """Return (topic-term distributions, unit-topic shares) for one fit."""
     if method == "nmf":
         tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
@@ -261,7 +272,7 @@ def _fit_model(counts: sparse.csr_matrix, method: str, k: int, *, seed: int) -> 
             warnings.simplefilter("ignore", ConvergenceWarning)
             weights = model.fit_transform(tfidf)
     else:
-        learning = "online" if counts.shape[0] >= LDA_ONLINE_FROM_UNITS else "batch"
+        learning = "online" if online else "batch"
         model = LatentDirichletAllocation(
             n_components=k, learning_method=learning, max_iter=LDA_MAX_ITER[learning], random_state=seed
         )

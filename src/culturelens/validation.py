@@ -12,6 +12,7 @@ VADER flags come from its label: compound <= -0.05 -> blame, >= 0.05 -> support.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pandas as pd
 from sklearn.metrics import cohen_kappa_score, confusion_matrix, f1_score, precision_recall_fscore_support
@@ -56,7 +57,9 @@ def join_gold(gold: pd.DataFrame, predicted: pd.DataFrame) -> tuple[pd.DataFrame
     """Gold rows with their predictions (inner join on :func:`text_key`) and the number
     of gold rows that found no prediction."""
     _check(gold, predicted)
-    g = gold.assign(_key=gold["text"].map(text_key))
+    # A gold file may carry its own derived "label"; it must not collide with predictions.
+    g = gold.drop(columns=[c for c in (*METHODS.values(), "gold_label") if c in gold.columns])
+    g = g.assign(_key=g["text"].map(text_key))
     if "dataset" not in g.columns:
         g = g.assign(dataset="gold")
     g = g.assign(gold_label=[label_from_flags(b, s) for b, s in zip(g["blame"], g["support"],
@@ -86,9 +89,53 @@ def _method_rows(gold: pd.Series, pred: pd.Series) -> list[tuple[str, float]]:
             ("cohen_kappa", kappa), ("accuracy", float((gold == pred).mean()))]
 
 
-def evaluate_scoring(gold: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFrame:
+def predict_gold(gold: pd.DataFrame, *, lexicon: Any, model: Any | None = None) -> pd.DataFrame:
+    """Score the gold sentences with the method and both baselines.
+
+    Returns the gold rows with ``gold_label`` and the prediction columns (``label``,
+    ``vader_label``, ``keyword_label``, evidence...); it can be passed alone to
+    :func:`evaluate_scoring` and to ``plot_confusion``.
+    """
+    # Imported here: validation must stay importable without the scoring stack.
+    from culturelens.baselines import keyword_scores, vader_scores
+    from culturelens.scoring import score_sentences
+
+    _check(gold, pd.DataFrame({"text": []}))
+    texts = gold["text"].astype(str).tolist()
+    pred = pd.concat(
+        [
+            pd.DataFrame({"text": texts}),
+            score_sentences(texts, lexicon=lexicon, model=model),
+            vader_scores(texts),
+            keyword_scores(texts, lexicon=lexicon),
+        ],
+        axis=1,
+    )
+    joined, _ = join_gold(gold.reset_index(drop=True), pred)
+    return joined
+
+
+def _as_pair(
+    gold: pd.DataFrame, predicted: pd.DataFrame | None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Accept (gold, predicted) or one :func:`predict_gold` frame."""
+    if predicted is not None:
+        return gold, predicted
+    if not isinstance(gold, pd.DataFrame) or "gold_label" not in gold.columns:
+        raise ValueError(
+            "pass (gold, predicted), or one frame from predict_gold(); "
+            "the single frame has no 'gold_label' column"
+        )
+    return gold, gold
+
+
+def evaluate_scoring(gold: pd.DataFrame, predicted: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per dataset and method: per-flag precision/recall/F1, 4-class macro-F1, Cohen's
-    kappa, accuracy, and ``gold_unjoined`` (gold rows with no prediction)."""
+    kappa, accuracy, and ``gold_unjoined`` (gold rows with no prediction).
+
+    ``predicted`` may be omitted when ``gold`` is the output of :func:`predict_gold`.
+    """
+    gold, predicted = _as_pair(gold, predicted)
     joined, _ = join_gold(gold, predicted)
     rows = []
     for dataset in sorted(set(gold.get("dataset", pd.Series(["gold"])))):
@@ -104,8 +151,12 @@ def evaluate_scoring(gold: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFram
     return out.sort_values(["dataset", "method", "metric"], kind="stable").reset_index(drop=True)
 
 
-def confusion_table(gold: pd.DataFrame, predicted: pd.DataFrame) -> pd.DataFrame:
-    """Long confusion counts: method, gold, predicted, count (all 4x4 cells, zeros kept)."""
+def confusion_table(gold: pd.DataFrame, predicted: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Long confusion counts: method, gold, predicted, count (all 4x4 cells, zeros kept).
+
+    ``predicted`` may be omitted when ``gold`` is the output of :func:`predict_gold`.
+    """
+    gold, predicted = _as_pair(gold, predicted)
     joined, _ = join_gold(gold, predicted)
     rows = []
     for method, col in METHODS.items():

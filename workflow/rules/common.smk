@@ -59,4 +59,6 @@ ARTEFACT_RULES = [
     "plot_features",
     "plot_topics",
     "plot_scores",
+    "build_viewer",
+    "write_datapackage",
 ]

@@ -6,8 +6,20 @@ rule build_features:
         sentences=f"{R}/tables/sentences.csv",
         documents=f"{R}/tables/documents.csv",
     output:
-        tfidf=f"{R}/tables/tfidf_top_terms.csv",
-        keyness=f"{R}/tables/keyness.csv",
+        tfidf=report(
+            f"{R}/tables/tfidf_top_terms.csv",
+            caption="../report/tfidf_top_terms.rst",
+            category="2. Features",
+            subcategory="Tables",
+            labels={"name": "tfidf_top_terms", "type": "table"},
+        ),
+        keyness=report(
+            f"{R}/tables/keyness.csv",
+            caption="../report/keyness.rst",
+            category="2. Features",
+            subcategory="Tables",
+            labels={"name": "keyness", "type": "table"},
+        ),
         provenance=provenance("build_features"),
     log:
         "logs/build_features.log",

@@ -22,9 +22,27 @@ rule merge_scores:
         scores=gather.shard(f"{INTERIM}/scores/{{scatteritem}}.csv"),
         sentences=f"{R}/tables/sentences.csv",
     output:
-        sentences=f"{R}/tables/sentence_scores.csv",
-        documents=f"{R}/tables/document_scores.csv",
-        speakers=f"{R}/tables/speaker_scores.csv",
+        sentences=report(
+            f"{R}/tables/sentence_scores.csv",
+            caption="../report/sentence_scores.rst",
+            category="4. Scores",
+            subcategory="Tables",
+            labels={"name": "sentence_scores", "type": "table"},
+        ),
+        documents=report(
+            f"{R}/tables/document_scores.csv",
+            caption="../report/document_scores.rst",
+            category="4. Scores",
+            subcategory="Tables",
+            labels={"name": "document_scores", "type": "table"},
+        ),
+        speakers=report(
+            f"{R}/tables/speaker_scores.csv",
+            caption="../report/speaker_scores.rst",
+            category="4. Scores",
+            subcategory="Tables",
+            labels={"name": "speaker_scores", "type": "table"},
+        ),
         provenance=provenance("merge_scores"),
     log:
         "logs/merge_scores.log",

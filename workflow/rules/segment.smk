@@ -20,9 +20,27 @@ rule merge_corpus:
         clean=gather.shard(f"{INTERIM}/clean/{{scatteritem}}.jsonl"),
         sentences=gather.shard(f"{INTERIM}/sentences/{{scatteritem}}.csv"),
     output:
-        documents=f"{R}/tables/documents.csv",
-        removed=f"{R}/tables/removed_lines.csv",
-        sentences=f"{R}/tables/sentences.csv",
+        documents=report(
+            f"{R}/tables/documents.csv",
+            caption="../report/documents.rst",
+            category="1. Corpus and cleaning",
+            subcategory="Tables",
+            labels={"name": "documents", "type": "table"},
+        ),
+        removed=report(
+            f"{R}/tables/removed_lines.csv",
+            caption="../report/removed_lines.rst",
+            category="1. Corpus and cleaning",
+            subcategory="Tables",
+            labels={"name": "removed_lines", "type": "table"},
+        ),
+        sentences=report(
+            f"{R}/tables/sentences.csv",
+            caption="../report/sentences.rst",
+            category="1. Corpus and cleaning",
+            subcategory="Tables",
+            labels={"name": "sentences", "type": "table"},
+        ),
         clean=directory(f"{R}/clean"),
         provenance=provenance("merge_corpus"),
     log:

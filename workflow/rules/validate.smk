@@ -5,7 +5,13 @@ rule validate_cleaning:
     input:
         gold=config["validation"]["cleaning_gold"],
     output:
-        table=f"{R}/tables/cleaning_validation.csv",
+        table=report(
+            f"{R}/tables/cleaning_validation.csv",
+            caption="../report/cleaning_validation.rst",
+            category="5. Validation",
+            subcategory="Tables",
+            labels={"name": "cleaning_validation", "type": "table"},
+        ),
         provenance=provenance("validate_cleaning"),
     log:
         "logs/validate_cleaning.log",
@@ -21,8 +27,20 @@ rule validate_scoring:
     input:
         gold=config["validation"]["scoring_gold"],
     output:
-        table=f"{R}/tables/scoring_validation.csv",
-        predictions=f"{R}/tables/scoring_validation_predictions.csv",
+        table=report(
+            f"{R}/tables/scoring_validation.csv",
+            caption="../report/scoring_validation.rst",
+            category="5. Validation",
+            subcategory="Tables",
+            labels={"name": "scoring_validation", "type": "table"},
+        ),
+        predictions=report(
+            f"{R}/tables/scoring_validation_predictions.csv",
+            caption="../report/scoring_validation_predictions.rst",
+            category="5. Validation",
+            subcategory="Tables",
+            labels={"name": "scoring_validation_predictions", "type": "table"},
+        ),
         provenance=provenance("validate_scoring"),
     log:
         "logs/validate_scoring.log",

@@ -8,6 +8,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from culturelens.plots.common import PALETTE, new_figure
+from culturelens.validation import confusion_table
 
 LABELS = ["blame", "support", "mixed", "neutral"]
 
@@ -31,8 +32,7 @@ def plot_document_scores(document_scores: pd.DataFrame) -> Figure:
     ax.barh(y, -df["blame_per_1k"], color=PALETTE["blame"], label="blame per 1,000 tokens")
     ax.barh(y, df["support_per_1k"], color=PALETTE["support"], label="support per 1,000 tokens")
     lim = float(max(df["blame_per_1k"].max(), df["support_per_1k"].max(), 1.0)) * 1.25
-    for yi, (b, s, net) in enumerate(zip(df["blame_per_1k"], df["support_per_1k"],
-                                         df["net_index"], strict=True)):
+    for yi, (s, net) in enumerate(zip(df["support_per_1k"], df["net_index"], strict=True)):
         ax.text(max(s, 0) + lim * 0.02, yi, f"net {net:+.2f}", va="center", fontsize=7)
     ax.set_xlim(-lim, lim * 1.3)
     ax.axvline(0, color="#333333", linewidth=0.8)
@@ -40,7 +40,10 @@ def plot_document_scores(document_scores: pd.DataFrame) -> Figure:
     ax.invert_yaxis()
     ax.set_xlabel("evidence per 1,000 tokens (blame left, support right)")
     ax.set_title("Blame- versus support-oriented language per document")
-    ax.legend(loc="lower right", fontsize=7, frameon=False)
+    ticks = ax.get_xticks()
+    ax.set_xticks(ticks, [f"{abs(t):g}" for t in ticks])  # both directions are positive rates
+    ax.set_xlim(-lim, lim * 1.3)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.3), ncol=2, fontsize=7, frameon=False)
     fig.tight_layout()
     return fig
 
@@ -71,8 +74,11 @@ def plot_sentence_strip(sentence_scores: pd.DataFrame) -> Figure:
 def plot_confusion(gold_vs_pred: pd.DataFrame) -> Figure:
     """4x4 confusion matrices (gold rows, predicted columns), one panel per method.
 
-    ``gold_vs_pred`` is :func:`culturelens.validation.confusion_table`'s long table.
+    ``gold_vs_pred`` is :func:`culturelens.validation.confusion_table`'s long table, or
+    the per-sentence frame of :func:`culturelens.validation.predict_gold`.
     """
+    if isinstance(gold_vs_pred, pd.DataFrame) and "gold_label" in gold_vs_pred.columns:
+        gold_vs_pred = confusion_table(gold_vs_pred)
     _require(gold_vs_pred, ["method", "gold", "predicted", "count"], name="gold_vs_pred")
     methods = list(dict.fromkeys(gold_vs_pred["method"]))
     fig = new_figure(3.0 * max(len(methods), 1) + 0.5, 3.4)

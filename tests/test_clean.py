@@ -1,0 +1,321 @@
+"""Tests for culturelens.clean: rules, normalisation, the no-silent-loss invariant, evaluation."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from culturelens import _patterns as P
+from culturelens.clean import (
+    ArtefactRule,
+    CleanDocument,
+    Paragraph,
+    clean_document,
+    evaluate_cleaning,
+    load_rules,
+    normalize_text,
+    predict_lines,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = sorted((REPO / "seeds").glob("*.txt"))
+GOLD = REPO / "validation" / "cleaning"
+CORPORA = Path(os.environ.get("CULTURELENS_CORPORA", REPO / ".." / "shared" / "corpora"))
+RULES = load_rules()
+PROSE_A = "The council said the new scheme would start in the spring, subject to funding."
+PROSE_B = "Opposition members said they would scrutinise the costs closely before the vote."
+
+
+def _doc(*middle: str) -> str:
+    return "\n\n".join([PROSE_A, *middle, PROSE_B]) + "\n"
+
+
+def _gold() -> pd.DataFrame:
+    return pd.concat([pd.read_csv(p) for p in sorted(GOLD.glob("*.csv"))], ignore_index=True)
+
+
+# --------------------------------------------------------------------------- normalisation
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("learn\u00a0not\u00a0blame", "learn not blame"),
+        ("\u201cmindset change\u201d and the King\u2019s Fund", '"mindset change" and the King\'s Fund'),
+        ("pay, culture \u2013 Jeremy Hunt", "pay, culture \u2013 Jeremy Hunt"),
+        ("pay\u2014culture", "pay \u2013 culture"),
+        ("from 2010\u20132015", "from 2010-2015"),
+        ("clinically evidence -based policy", "clinically evidence-based policy"),
+        ("a temperature of -5 degrees", "a temperature of -5 degrees"),
+        ("pre- and post-operative care", "pre- and post-operative care"),
+        ("caf\u0065\u0301 owners", "caf\u00e9 owners"),
+        ("zero\u200bwidth\u00adsoft", "zerowidthsoft"),
+        ("line one\r\nline two\rline three", "line one\nline two\nline three"),
+        ("yesterday.\u00a0 ", "yesterday."),
+        ("a  \t  b", "a b"),
+    ],
+)
+def test_normalize_text(raw: str, expected: str) -> None:
+    assert normalize_text(raw) == expected
+
+
+@pytest.mark.parametrize("bad", [b"bytes", None, 3])
+def test_normalize_text_rejects_non_str(bad: object) -> None:
+    with pytest.raises(TypeError, match="text must be str"):
+        normalize_text(bad)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- rules as data
+def _explicit_cases(attr: str) -> list[tuple[str, str]]:
+    return [(r.name, ex) for r in RULES if r.kind != "structural" for ex in getattr(r, attr)]
+
+
+@pytest.mark.parametrize(("rule", "example"), _explicit_cases("examples"))
+def test_rule_examples_are_removed(rule: str, example: str) -> None:
+    doc = clean_document(_doc(example), rules=RULES)
+    assert [r.line_no for r in doc.removed] == [3], f"{rule}: {example!r} was kept"
+
+
+@pytest.mark.parametrize(("rule", "example"), _explicit_cases("counter_examples"))
+def test_rule_counter_examples_are_kept(rule: str, example: str) -> None:
+    doc = clean_document(_doc(example), rules=RULES)
+    assert doc.removed == (), f"{rule}: {example!r} was removed as {doc.removed}"
+
+
+def test_every_rule_is_documented() -> None:
+    assert all(r.description and r.examples for r in RULES)
+    assert len({r.name for r in RULES}) == len(RULES)
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"name": "x", "category": "c", "kind": "glob"}, "key 'kind' is 'glob'"),
+        ({"name": "x", "category": "c", "kind": "regex"}, "key 'patterns' is empty"),
+        ({"name": "x", "category": "c", "kind": "regex", "patterns": ["("]}, "not a valid regex"),
+        ({"name": "x", "category": "c", "kind": "regex", "patterns": ["a"], "colour": 1},
+         "key 'colour' is unknown"),
+        ({"name": "Bad Name", "category": "c", "kind": "regex", "patterns": ["a"]}, "lower_snake"),
+        ({"name": "x", "kind": "regex", "patterns": ["a"]}, "key 'category' is missing"),
+        ({"name": "x", "category": "c", "kind": "structural", "detector": "magic"},
+         "key 'detector' is 'magic'"),
+        ({"name": "x", "category": "c", "kind": "phrases", "phrases": "sign up"}, "list of strings"),
+        ({"name": "x", "category": "c", "kind": "regex", "patterns": ["a"], "max_words": 0},
+         "key 'max_words' is 0"),
+    ],
+)
+def test_invalid_user_rule(entry: dict, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        load_rules(extra=[entry])
+
+
+def test_duplicate_rule_names_in_file(tmp_path: Path) -> None:
+    path = tmp_path / "rules.yaml"
+    rule = "  - {name: a, category: c, kind: regex, patterns: [x], examples: [x]}\n"
+    path.write_text("rules:\n" + rule + rule, encoding="utf-8")
+    with pytest.raises(ValueError, match="used twice"):
+        load_rules(path)
+
+
+@pytest.mark.parametrize(
+    ("header", "n_extra"), [("extends: packaged\n", len(RULES)), ("", 0), ("extends: none\n", 0)]
+)
+def test_rules_file_extends(tmp_path: Path, header: str, n_extra: int) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text(header + "rules:\n  - {name: mine, category: c, kind: regex, patterns: [x]}\n",
+                    encoding="utf-8")
+    assert len(load_rules(path)) == 1 + n_extra
+
+
+@pytest.mark.parametrize(
+    ("entry", "line", "removed"),
+    [
+        ({"name": "promo", "category": "promo", "kind": "phrases", "position": "whole",
+          "phrases": ["Win a holiday"]}, "Win a holiday!", True),
+        ({"name": "promo", "category": "promo", "kind": "phrases", "position": "start",
+          "phrases": ["Competition"]}, "Competition: enter by Friday", True),
+        ({"name": "promo", "category": "promo", "kind": "regex", "patterns": [r"^Quiz of the \w+$"],
+          "ignore_case": False}, "quiz of the week", False),
+        ({"name": "navigation", "category": "navigation", "kind": "regex",
+          "patterns": ["^never matches$"]}, "Back to top", False),
+    ],
+)
+def test_extra_rules_from_config(entry: dict, line: str, removed: bool) -> None:
+    doc = clean_document(_doc(line), rules=load_rules(extra=[entry]))
+    assert bool(doc.removed) is removed
+
+
+def test_clean_document_type_errors() -> None:
+    with pytest.raises(TypeError, match="decode bytes first"):
+        clean_document(b"text", rules=RULES)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="load_rules"):
+        clean_document("text", rules=["rule"])  # type: ignore[list-item]
+
+
+# --------------------------------------------------------------------------- documents
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("29 Nov 18", "2018-11-29"),
+        ("Published: 3 March 2021, 08:15 GMT", "2021-03-03"),
+        ("Thu 14 Oct 2021 06.00 BST", "2021-10-14"),
+        ("August 12, 2022", "2022-08-12"),
+        ("2023-04-19", "2023-04-19"),
+        ("17/05/2022", "2022-05-17"),
+        ("Last modified on Tue 14 Mar 2023 12.01 GMT", "2023-03-14"),
+        ("9 Feb 2022 | Updated 10 Feb 2022", "2022-02-09"),
+        ("31 Feb 2022", None),
+    ],
+)
+def test_date_line(line: str, iso: str | None) -> None:
+    doc = clean_document(f"A headline about the council budget\n\n{line}\n\n{PROSE_A}\n", rules=RULES)
+    assert doc.date == iso
+    assert doc.title == "A headline about the council budget"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Ad sales boost Time Warner profit\n\n" + PROSE_A, "Ad sales boost Time Warner profit"),
+        ("Is the NHS too quick to blame?\n\n" + PROSE_A, "Is the NHS too quick to blame?"),
+        (PROSE_A + "\n\n" + PROSE_B, None),
+        ("Only one line of text", None),
+        ("\u2022 A standfirst bullet\n\n" + PROSE_A, None),
+    ],
+)
+def test_title(text: str, title: str | None) -> None:
+    assert clean_document(text, rules=RULES).title == title
+
+
+def test_partial_php_warning_keeps_glued_prose() -> None:
+    text = "Warning: Division by zero in /var/www/a.php on line 12\u2022 Culture must change\n" + PROSE_A
+    doc = clean_document(text, rules=RULES)
+    assert doc.paragraphs[0] == Paragraph("Culture must change", "standfirst", 1, True)
+    assert doc.removed[0].rule == "php_error" and doc.removed[0].line_no == 1
+
+
+def test_clean_document_text_property() -> None:
+    assert CleanDocument((), (), None, None).text == ""
+    doc = clean_document(_doc("Advertisement"), rules=RULES)
+    assert doc.text == f"{PROSE_A}\n\n{PROSE_B}\n"
+
+
+def test_related_block_needs_no_colon_intro() -> None:
+    heads = ["Nurses vote to strike over pay offer", "Hospital chief quits after damning report"]
+    assert len(clean_document(_doc(*heads), rules=RULES).removed) == 2
+    listed = clean_document(_doc("The plan has three parts:", *heads), rules=RULES)
+    assert listed.removed == ()
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem)
+def test_no_silent_loss_on_seeds(path: Path) -> None:
+    _assert_no_silent_loss(path.read_text(encoding="utf-8"))
+
+
+def _assert_no_silent_loss(text: str) -> None:
+    doc = clean_document(text, rules=RULES)
+    kept = {p.line_no for p in doc.paragraphs}
+    removed = {r.line_no for r in doc.removed}
+    for no, raw in enumerate(P.RE_LINE_BREAK.split(text), 1):
+        if normalize_text(raw):
+            assert no in kept | removed, f"line {no} lost: {raw!r}"
+    assert all(doc.text.count(p.text) for p in doc.paragraphs)
+
+
+def test_no_silent_loss_and_no_content_removed_on_labelled_documents() -> None:
+    gold = _gold()
+    predicted = predict_lines(gold, rules=RULES)
+    for _, group in gold.groupby(["dataset", "doc_id"]):
+        slots = [""] * int(group["line_no"].max())
+        for no, text in zip(group["line_no"], group["text"], strict=True):
+            slots[no - 1] = text
+        _assert_no_silent_loss("\n".join(slots))
+    lost = predicted[(predicted["label"] == "content") & ~predicted["kept"]]
+    seeds = predicted[predicted["dataset"] == "seeds"]
+    assert lost.empty, lost[["doc_id", "line_no", "rule", "text"]].to_string()
+    assert seeds.loc[seeds["label"] != "content", "kept"].sum() == 0
+
+
+def test_evaluate_cleaning_targets() -> None:
+    table = evaluate_cleaning(_gold(), rules=RULES)
+    overall = table[table["kind"] == "all"].set_index(["dataset", "metric"])["value"]
+    assert list(table.columns) == ["dataset", "metric", "kind", "value", "n"]
+    assert table.equals(table.sort_values(["dataset", "metric", "kind"]).reset_index(drop=True))
+    assert overall["seeds", "artefact_recall"] == 1.0
+    assert overall["seeds", "content_retention"] == 1.0
+    for dataset in ("synthetic_dev", "synthetic_heldout"):
+        assert overall[dataset, "artefact_recall"] >= 0.95
+        assert overall[dataset, "content_precision"] >= 0.995
+
+
+def test_evaluate_cleaning_small_table() -> None:
+    lines = pd.DataFrame({
+        "dataset": ["d"] * 3, "doc_id": ["a"] * 3, "line_no": [1, 3, 5],
+        "text": [PROSE_A, "Advertisement", "Short line kept"],
+        "label": ["content", "artefact", "artefact"], "kind": ["prose", "advertising", "share"],
+    })
+    table = evaluate_cleaning(lines, rules=RULES).set_index(["metric", "kind"])
+    assert table.loc[("artefact_recall", "all"), "value"] == 0.5
+    assert table.loc[("artefact_recall", "advertising"), "n"] == 1
+    assert table.loc[("content_precision", "all"), "value"] == 0.5
+
+
+@pytest.mark.parametrize(
+    ("frame", "message"),
+    [
+        (pd.DataFrame({"dataset": ["d"]}), "missing column"),
+        (pd.DataFrame({"dataset": ["d"], "doc_id": ["a"], "line_no": [1], "text": ["x"],
+                       "label": ["junk"], "kind": ["k"]}), "unknown label"),
+        (pd.DataFrame({"dataset": ["d"], "doc_id": ["a"], "line_no": [0], "text": ["x"],
+                       "label": ["content"], "kind": ["k"]}), "line_no < 1"),
+    ],
+)
+def test_evaluate_cleaning_errors(frame: pd.DataFrame, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        evaluate_cleaning(frame, rules=RULES)
+
+
+# --------------------------------------------------------------------------- robustness
+@pytest.mark.parametrize(
+    "text",
+    [
+        "word " * 400_000,  # a 2 MB single line
+        "!" * 1_000_000,
+        ("Home > " * 200_000) + "x",
+        "Warning: " * 100_000 + " in /a.php on line 1",
+        ("\u201c" + "a" * 50 + "\u201d ") * 20_000,
+        "\n".join(["Share | Tweet | Email"] * 20_000),
+    ],
+    ids=["long-line", "punctuation", "breadcrumb", "php", "quotes", "many-lines"],
+)
+def test_linear_time_on_hostile_input(text: str) -> None:
+    start = time.perf_counter()
+    doc = clean_document(text, rules=RULES)
+    assert time.perf_counter() - start < 8.0
+    assert doc.paragraphs or doc.removed
+
+
+def test_rule_dataclass_is_frozen_and_validates() -> None:
+    rule = ArtefactRule(name="x", category="c", kind="regex", patterns=("a",))
+    with pytest.raises(AttributeError):
+        rule.name = "y"  # type: ignore[misc]
+    with pytest.raises(ValueError, match="key 'kind'"):
+        ArtefactRule(name="x", category="c", kind="other")
+
+
+def test_bbc_body_lines_are_kept() -> None:
+    folder = CORPORA / "bbc"
+    if not folder.is_dir():
+        pytest.skip("BBC corpus not available (set CULTURELENS_CORPORA)")
+    files = sorted(folder.glob("*.txt"))[::10]
+    body = lost = titled = 0
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        doc = clean_document(text, rules=RULES)
+        titled += doc.title == text.split("\n", 1)[0].strip()
+        body += sum(1 for line in text.split("\n")[1:] if line.strip())
+        lost += sum(1 for r in doc.removed if r.line_no > 1)
+    assert titled / len(files) >= 0.99
+    assert 1 - lost / body >= 0.995

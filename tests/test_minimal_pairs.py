@@ -1,0 +1,94 @@
+"""Behavioural suite: minimal pairs that differ in one respect (negation, contrast, sense,
+intensity). Each row is (category, sentence, expected label); the pairs sit next to each
+other so a failure shows which contrast the scorer missed. Sentences are written for this
+suite, not taken from any corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from culturelens.lexicon import load_lexicon
+from culturelens.scoring import score_sentence
+
+PAIRS = [
+    # negation
+    ("negation", "Managers blame staff for mistakes.", "blame"),
+    ("negation", "Managers do not blame staff for mistakes.", "support"),
+    ("negation", "There is support for staff after an incident.", "support"),
+    ("negation", "There is no support for staff after an incident.", "blame"),
+    ("negation", "Nurses were disciplined for the error.", "blame"),
+    ("negation", "Nurses were never disciplined for the error.", "support"),
+    ("negation", "Staff can speak up without fear.", "support"),
+    ("negation", "Staff are afraid to speak up.", "blame"),
+    ("negation", "The firm fired people who missed targets.", "blame"),
+    ("negation", "The firm fired fewer people who missed targets.", "support"),
+    ("negation", "Engineers received training.", "support"),
+    ("negation", "Engineers received a lack of training.", "blame"),
+    ("negation", "The new chief wants to end the blame culture.", "support"),
+    ("negation", "The school has an anti-bullying policy.", "support"),
+    ("negation", "Bullying is rife in the department.", "blame"),
+    ("negation", "Bullying is unacceptable, the chief executive said.", "support"),
+    # contrast
+    ("contrast", "Not blame but support is what staff need.", "support"),
+    ("contrast", "Not support but blame is what staff got.", "blame"),
+    ("contrast", "They help staff rather than punish them.", "support"),
+    ("contrast", "They punish staff rather than help them.", "blame"),
+    ("contrast", "The board sacked the manager but supported the team.", "mixed"),
+    ("contrast", "The board did not sack the manager but supported the team.", "support"),
+    # senses
+    ("sense", "The government will support nurses with extra funding.", "support"),
+    ("sense", "The government will support the bill.", "neutral"),
+    ("sense", "The trust will support its staff.", "support"),
+    ("sense", "The trust will publish its accounts.", "neutral"),
+    ("sense", "The charity helped families who lost their homes.", "support"),
+    ("sense", "Profits were helped by strong demand.", "neutral"),
+    ("sense", "The club fired its manager.", "blame"),
+    ("sense", "The player fired 19 aces.", "neutral"),
+    ("sense", "The referee punished the players for dissent.", "blame"),
+    ("sense", "They punished our mistakes.", "neutral"),
+    ("sense", "The nurse was fined £200.", "blame"),
+    ("sense", "The company was fined £5m.", "neutral"),
+    ("sense", "The minister blamed the council for the delays.", "blame"),
+    ("sense", "The minister blamed the weather for the delays.", "neutral"),
+    ("sense", "Staff feel valued by their managers.", "support"),
+    ("sense", "The deal is valued at £2bn.", "neutral"),
+    ("sense", "Young players are protected from abuse.", "support"),
+    ("sense", "The update protects computers.", "neutral"),
+    ("sense", "She played a supporting role in the film.", "neutral"),
+    ("sense", "Fans supported the team all season.", "neutral"),
+    ("sense", "The new phone supports wireless charging.", "neutral"),
+    ("sense", "The train was delayed by an hour.", "neutral"),
+    ("sense", "The hospital will train more nurses.", "support"),
+    ("sense", "The surgeon was suspended after the deaths.", "blame"),
+    ("sense", "Trading in the shares was suspended.", "neutral"),
+    ("sense", "The man was charged with assault.", "blame"),
+    # intensity (scores, checked below) and weak evidence
+    ("weak", "The report noted some failings.", "neutral"),
+    ("weak", "The report noted failings and shortcomings.", "blame"),
+]
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return load_lexicon()
+
+
+@pytest.mark.parametrize(("category", "text", "label"), PAIRS)
+def test_minimal_pair(lex, category, text, label):
+    got = score_sentence(text, lexicon=lex)
+    assert got.label == label, f"{category}: {text!r} -> {got.label} ({got.evidence})"
+
+
+@pytest.mark.parametrize(
+    ("weaker", "stronger", "flag"),
+    [
+        ("The trust was criticised.", "The trust was heavily criticised.", "blame"),
+        ("Bullying was reported.", "Widespread bullying was reported.", "blame"),
+        ("Managers supported staff.", "Managers strongly supported staff.", "support"),
+        ("The trust was criticised.", "The trust was criticised and condemned.", "blame"),
+    ],
+)
+def test_intensity_raises_score(lex, weaker, stronger, flag):
+    low = getattr(score_sentence(weaker, lexicon=lex), flag)
+    high = getattr(score_sentence(stronger, lexicon=lex), flag)
+    assert 0 < low < high
