@@ -32,7 +32,9 @@ def _inputs(megabytes: int) -> dict[str, str]:
         "breadcrumb line": ("Home > News > " * (size // 14))[:size],
         "php warnings": ("Warning: x in /a/b.php on line 1" * (size // 32))[:size],
         "seed articles x N": (seeds + "\n") * max(1, size // (len(seeds) + 1)),
-        "short artefact lines": ("Share | Tweet | Email\nRead more: A headline here\n" * (size // 49)),
+        "short artefact lines": (
+            "Share | Tweet | Email\nRead more: A headline here\n" * (size // 49)
+        ),
     }
 
 
@@ -54,8 +56,9 @@ def main() -> None:
     print(f"{'input':<24}{'MB':>6}{'clean s':>10}{'reference s':>13}{'ratio':>8}")
     for name, text in _inputs(args.mb).items():
         clean = _median(lambda t=text: clean_document(t, rules=rules), args.runs)
-        ref = _median(lambda t=text: [unicodedata.normalize("NFC", x) for x in t.splitlines()],
-                      args.runs)
+        ref = _median(
+            lambda t=text: [unicodedata.normalize("NFC", x) for x in t.splitlines()], args.runs
+        )
         print(f"{name:<24}{len(text) / 1e6:>6.1f}{clean:>10.3f}{ref:>13.4f}{clean / ref:>8.0f}")
 
 

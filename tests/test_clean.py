@@ -43,7 +43,10 @@ def _gold() -> pd.DataFrame:
     ("raw", "expected"),
     [
         ("learn\u00a0not\u00a0blame", "learn not blame"),
-        ("\u201cmindset change\u201d and the King\u2019s Fund", '"mindset change" and the King\'s Fund'),
+        (
+            "\u201cmindset change\u201d and the King\u2019s Fund",
+            '"mindset change" and the King\'s Fund',
+        ),
         ("pay, culture \u2013 Jeremy Hunt", "pay, culture \u2013 Jeremy Hunt"),
         ("pay\u2014culture", "pay \u2013 culture"),
         ("from 2010\u20132015", "from 2010-2015"),
@@ -95,15 +98,24 @@ def test_every_rule_is_documented() -> None:
         ({"name": "x", "category": "c", "kind": "glob"}, "key 'kind' is 'glob'"),
         ({"name": "x", "category": "c", "kind": "regex"}, "key 'patterns' is empty"),
         ({"name": "x", "category": "c", "kind": "regex", "patterns": ["("]}, "not a valid regex"),
-        ({"name": "x", "category": "c", "kind": "regex", "patterns": ["a"], "colour": 1},
-         "key 'colour' is unknown"),
+        (
+            {"name": "x", "category": "c", "kind": "regex", "patterns": ["a"], "colour": 1},
+            "key 'colour' is unknown",
+        ),
         ({"name": "Bad Name", "category": "c", "kind": "regex", "patterns": ["a"]}, "lower_snake"),
         ({"name": "x", "kind": "regex", "patterns": ["a"]}, "key 'category' is missing"),
-        ({"name": "x", "category": "c", "kind": "structural", "detector": "magic"},
-         "key 'detector' is 'magic'"),
-        ({"name": "x", "category": "c", "kind": "phrases", "phrases": "sign up"}, "list of strings"),
-        ({"name": "x", "category": "c", "kind": "regex", "patterns": ["a"], "max_words": 0},
-         "key 'max_words' is 0"),
+        (
+            {"name": "x", "category": "c", "kind": "structural", "detector": "magic"},
+            "key 'detector' is 'magic'",
+        ),
+        (
+            {"name": "x", "category": "c", "kind": "phrases", "phrases": "sign up"},
+            "list of strings",
+        ),
+        (
+            {"name": "x", "category": "c", "kind": "regex", "patterns": ["a"], "max_words": 0},
+            "key 'max_words' is 0",
+        ),
     ],
 )
 def test_invalid_user_rule(entry: dict, message: str) -> None:
@@ -124,22 +136,59 @@ def test_duplicate_rule_names_in_file(tmp_path: Path) -> None:
 )
 def test_rules_file_extends(tmp_path: Path, header: str, n_extra: int) -> None:
     path = tmp_path / "rules.yaml"
-    path.write_text(header + "rules:\n  - {name: mine, category: c, kind: regex, patterns: [x]}\n",
-                    encoding="utf-8")
+    path.write_text(
+        header + "rules:\n  - {name: mine, category: c, kind: regex, patterns: [x]}\n",
+        encoding="utf-8",
+    )
     assert len(load_rules(path)) == 1 + n_extra
 
 
 @pytest.mark.parametrize(
     ("entry", "line", "removed"),
     [
-        ({"name": "promo", "category": "promo", "kind": "phrases", "position": "whole",
-          "phrases": ["Win a holiday"]}, "Win a holiday!", True),
-        ({"name": "promo", "category": "promo", "kind": "phrases", "position": "start",
-          "phrases": ["Competition"]}, "Competition: enter by Friday", True),
-        ({"name": "promo", "category": "promo", "kind": "regex", "patterns": [r"^Quiz of the \w+$"],
-          "ignore_case": False}, "quiz of the week", False),
-        ({"name": "navigation", "category": "navigation", "kind": "regex",
-          "patterns": ["^never matches$"]}, "Back to top", False),
+        (
+            {
+                "name": "promo",
+                "category": "promo",
+                "kind": "phrases",
+                "position": "whole",
+                "phrases": ["Win a holiday"],
+            },
+            "Win a holiday!",
+            True,
+        ),
+        (
+            {
+                "name": "promo",
+                "category": "promo",
+                "kind": "phrases",
+                "position": "start",
+                "phrases": ["Competition"],
+            },
+            "Competition: enter by Friday",
+            True,
+        ),
+        (
+            {
+                "name": "promo",
+                "category": "promo",
+                "kind": "regex",
+                "patterns": [r"^Quiz of the \w+$"],
+                "ignore_case": False,
+            },
+            "quiz of the week",
+            False,
+        ),
+        (
+            {
+                "name": "navigation",
+                "category": "navigation",
+                "kind": "regex",
+                "patterns": ["^never matches$"],
+            },
+            "Back to top",
+            False,
+        ),
     ],
 )
 def test_extra_rules_from_config(entry: dict, line: str, removed: bool) -> None:
@@ -170,7 +219,9 @@ def test_clean_document_type_errors() -> None:
     ],
 )
 def test_date_line(line: str, iso: str | None) -> None:
-    doc = clean_document(f"A headline about the council budget\n\n{line}\n\n{PROSE_A}\n", rules=RULES)
+    doc = clean_document(
+        f"A headline about the council budget\n\n{line}\n\n{PROSE_A}\n", rules=RULES
+    )
     assert doc.date == iso
     assert doc.title == "A headline about the council budget"
 
@@ -190,7 +241,10 @@ def test_title(text: str, title: str | None) -> None:
 
 
 def test_partial_php_warning_keeps_glued_prose() -> None:
-    text = "Warning: Division by zero in /var/www/a.php on line 12\u2022 Culture must change\n" + PROSE_A
+    text = (
+        "Warning: Division by zero in /var/www/a.php on line 12\u2022 Culture must change\n"
+        + PROSE_A
+    )
     doc = clean_document(text, rules=RULES)
     assert doc.paragraphs[0] == Paragraph("Culture must change", "standfirst", 1, True)
     assert doc.removed[0].rule == "php_error" and doc.removed[0].line_no == 1
@@ -251,11 +305,16 @@ def test_evaluate_cleaning_targets() -> None:
 
 
 def test_evaluate_cleaning_small_table() -> None:
-    lines = pd.DataFrame({
-        "dataset": ["d"] * 3, "doc_id": ["a"] * 3, "line_no": [1, 3, 5],
-        "text": [PROSE_A, "Advertisement", "Short line kept"],
-        "label": ["content", "artefact", "artefact"], "kind": ["prose", "advertising", "share"],
-    })
+    lines = pd.DataFrame(
+        {
+            "dataset": ["d"] * 3,
+            "doc_id": ["a"] * 3,
+            "line_no": [1, 3, 5],
+            "text": [PROSE_A, "Advertisement", "Short line kept"],
+            "label": ["content", "artefact", "artefact"],
+            "kind": ["prose", "advertising", "share"],
+        }
+    )
     table = evaluate_cleaning(lines, rules=RULES).set_index(["metric", "kind"])
     assert table.loc[("artefact_recall", "all"), "value"] == 0.5
     assert table.loc[("artefact_recall", "advertising"), "n"] == 1
@@ -266,10 +325,32 @@ def test_evaluate_cleaning_small_table() -> None:
     ("frame", "message"),
     [
         (pd.DataFrame({"dataset": ["d"]}), "missing column"),
-        (pd.DataFrame({"dataset": ["d"], "doc_id": ["a"], "line_no": [1], "text": ["x"],
-                       "label": ["junk"], "kind": ["k"]}), "unknown label"),
-        (pd.DataFrame({"dataset": ["d"], "doc_id": ["a"], "line_no": [0], "text": ["x"],
-                       "label": ["content"], "kind": ["k"]}), "line_no < 1"),
+        (
+            pd.DataFrame(
+                {
+                    "dataset": ["d"],
+                    "doc_id": ["a"],
+                    "line_no": [1],
+                    "text": ["x"],
+                    "label": ["junk"],
+                    "kind": ["k"],
+                }
+            ),
+            "unknown label",
+        ),
+        (
+            pd.DataFrame(
+                {
+                    "dataset": ["d"],
+                    "doc_id": ["a"],
+                    "line_no": [0],
+                    "text": ["x"],
+                    "label": ["content"],
+                    "kind": ["k"],
+                }
+            ),
+            "line_no < 1",
+        ),
     ],
 )
 def test_evaluate_cleaning_errors(frame: pd.DataFrame, message: str) -> None:

@@ -26,8 +26,10 @@ OTHER = (
     ("texts", "expected"),
     [
         ({"a": BASE, "b": BASE}, {"a": None, "b": "a"}),
-        ({"b": BASE, "a": BASE.replace("conference", "summit") + " Share this article"},
-         {"a": None, "b": "a"}),
+        (
+            {"b": BASE, "a": BASE.replace("conference", "summit") + " Share this article"},
+            {"a": None, "b": "a"},
+        ),
         ({"a": BASE, "b": BASE.upper().replace(",", " ,")}, {"a": None, "b": "a"}),
         ({"a": BASE, "b": OTHER}, {"a": None, "b": None}),
         ({"a": BASE, "b": BASE, "c": BASE}, {"a": None, "b": "a", "c": "a"}),
@@ -52,8 +54,11 @@ def test_seed_articles_are_distinct_documents() -> None:
 
 @pytest.mark.parametrize(
     ("kwargs", "message"),
-    [({"threshold": 0}, "threshold must be in"), ({"threshold": 1.5}, "threshold must be in"),
-     ({"shingle_size": 0}, "shingle_size must be")],
+    [
+        ({"threshold": 0}, "threshold must be in"),
+        ({"threshold": 1.5}, "threshold must be in"),
+        ({"shingle_size": 0}, "shingle_size must be"),
+    ],
 )
 def test_near_duplicates_errors(kwargs: dict, message: str) -> None:
     with pytest.raises(ValueError, match=message):
@@ -61,11 +66,13 @@ def test_near_duplicates_errors(kwargs: dict, message: str) -> None:
 
 
 def _sentences(*texts: str) -> pd.DataFrame:
-    return pd.DataFrame({
-        "doc_id": [f"d{i}" for i in range(len(texts))],
-        "sentence_id": [f"d{i}:0001" for i in range(len(texts))],
-        "text": list(texts),
-    })
+    return pd.DataFrame(
+        {
+            "doc_id": [f"d{i}" for i in range(len(texts))],
+            "sentence_id": [f"d{i}:0001" for i in range(len(texts))],
+            "text": list(texts),
+        }
+    )
 
 
 QUOTE = "We need to fire fewer people, and to give leaders the security to take risks"
@@ -77,17 +84,27 @@ QUOTE = "We need to fire fewer people, and to give leaders the security to take 
         # the same quote with different quote marks, case, punctuation and spacing
         ([f'"{QUOTE}," he said.', f"\u201c{QUOTE.upper()}\u201d,  he said !"], ["", "d0:0001"]),
         # the same quote with a different attribution
-        ([f'He said: "{QUOTE}."', f'"{QUOTE}," the health secretary told delegates.'],
-         ["", "d0:0001"]),
+        (
+            [f'He said: "{QUOTE}."', f'"{QUOTE}," the health secretary told delegates.'],
+            ["", "d0:0001"],
+        ),
         # small wording difference outside the quote
         ([f"Mr Hancock said {QUOTE}.", f"Hancock said {QUOTE}."], ["", "d0:0001"]),
         # a short repeated sentence is below min_chars
         (["He said no.", "He said no."], ["", ""]),
         # unrelated sentences
-        ([f'"{QUOTE}," he said.', "The trust was rated inadequate for a variety of care failings."],
-         ["", ""]),
+        (
+            [
+                f'"{QUOTE}," he said.',
+                "The trust was rated inadequate for a variety of care failings.",
+            ],
+            ["", ""],
+        ),
         # three reports of one quote all point at the first
-        ([f'"{QUOTE}."', f'"{QUOTE}," he said.', f'He said "{QUOTE}".'], ["", "d0:0001", "d0:0001"]),
+        (
+            [f'"{QUOTE}."', f'"{QUOTE}," he said.', f'He said "{QUOTE}".'],
+            ["", "d0:0001", "d0:0001"],
+        ),
     ],
 )
 def test_repeated_sentences(texts: list[str], expected: list[str]) -> None:

@@ -49,3 +49,10 @@ def test_safe_filename_bounds_length():
     name = safe_filename("x" * 1000)
     assert len(name.encode()) <= 204 and name.endswith(".txt")
     assert name != safe_filename("x" * 999)
+
+
+def test_read_csv_keeps_ids_as_strings(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("doc_id,n\n000,1\n")
+    table = read_csv(path)
+    assert table["doc_id"].to_list() == ["000"] and table["n"].to_list() == [1]

@@ -53,6 +53,9 @@ def test_tokenize_table(text: str, expected: list[str]) -> None:
         ("staff. Training", []),  # punctuation breaks the phrase
         ("patient safety, staff safety", ["patient safety", "staff safety"]),
         ("long-term plan", ["long-term plan"]),
+        ("staff aren't supported", ["not support"]),  # as "staff are not supported"
+        ("staff haven't been supported", []),  # "been" is a stop word: no bigram
+        ("leaders don't blame", ["not blame"]),
     ],
 )
 def test_tokenize_bigrams(text: str, expected_bigrams: list[str]) -> None:

@@ -207,6 +207,15 @@ def test_plots_return_figures_full_and_empty(two_themes: TopicResult, plot, tabl
     assert isinstance(empty, Figure) and empty.texts
 
 
-def test_topic_terms_plot_shows_stability(two_themes: TopicResult) -> None:
-    fig = plot_topic_terms(two_themes.terms, stability=two_themes.topic_stability)
-    assert any("stability" in ax.get_title(loc="left") for ax in fig.axes)
+@pytest.mark.parametrize("source", ["keyword", "column", "none"])
+def test_topic_terms_plot_shows_stability(two_themes: TopicResult, source: str) -> None:
+    terms, stability = two_themes.terms, two_themes.topic_stability
+    if source == "keyword":
+        fig = plot_topic_terms(terms, stability=stability)
+    elif source == "column":  # the pipeline writes terms merged with stability
+        fig = plot_topic_terms(terms.merge(stability, on=["method", "topic"], how="left"))
+    else:
+        fig = plot_topic_terms(terms)
+    titles = [ax.get_title(loc="left") for ax in fig.axes if ax.get_visible()]
+    assert len(titles) == 4
+    assert all(("stability" in t) == (source != "none") for t in titles)

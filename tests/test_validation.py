@@ -84,12 +84,29 @@ def test_bad_gold(gold, match):
         evaluate_scoring(gold, pd.DataFrame({"text": ["a"], "label": ["blame"]}))
 
 
-def test_seed_gold_file_is_complete_and_consistent():
-    df = pd.read_csv(ROOT / "validation" / "scoring" / "seed_sentences.csv")
-    assert list(df.columns) == ["doc_id", "text", "blame", "support", "label"]
-    assert len(df) >= 100 and df["text"].is_unique
-    derived = [label_from_flags(b, s) for b, s in zip(df.blame, df.support, strict=True)]
-    assert (df["label"] == derived).all()
+@pytest.mark.parametrize(
+    ("name", "dataset", "min_rows"),
+    [("seed_sentences.csv", "seeds", 100), ("heldout_sentences.csv", "heldout", 80),
+     ("dev_sentences.csv", "dev", 200), ("test_sentences.csv", "test", 140)],
+)
+def test_gold_files_are_complete_and_consistent(name, dataset, min_rows):
+    df = pd.read_csv(ROOT / "validation" / "scoring" / name)
+    assert {"dataset", "text", "blame", "support"} <= set(df.columns)
+    assert set(df["dataset"]) == {dataset}
+    assert len(df) >= min_rows and df["text"].is_unique
+    assert df["blame"].isin([0, 1]).all() and df["support"].isin([0, 1]).all()
+    if "label" in df.columns:
+        derived = [label_from_flags(b, s) for b, s in zip(df.blame, df.support, strict=True)]
+        assert (df["label"] == derived).all()
+
+
+def test_written_gold_sets_do_not_overlap_training():
+    from culturelens.model import load_training
+
+    train = set(load_training()["text"])
+    for name in ("heldout_sentences.csv", "dev_sentences.csv", "test_sentences.csv"):
+        texts = set(pd.read_csv(ROOT / "validation" / "scoring" / name)["text"])
+        assert not texts & train, name
 
 
 def test_predict_gold_then_one_argument_forms():

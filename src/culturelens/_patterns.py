@@ -16,9 +16,13 @@ RE_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 # --- normalisation --------------------------------------------------------------------------
 # Zero-width characters, soft hyphens and C0/C1 controls carry no text and break tokenisers.
-RE_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]")
+RE_INVISIBLE = re.compile(
+    r"[\u00ad\u200b-\u200d\u2060\ufeff\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]"
+)
 # Every horizontal space variant (NBSP, thin, figure, ideographic...) and tabs become one space.
-RE_SPACE_RUN = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# A lone ASCII space is not matched, so ordinary prose needs no replacements at all.
+_SPACES = r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+RE_SPACE_RUN = re.compile(rf"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]{_SPACES}*| {_SPACES}+")
 # A dash between digits is a range ("2010–2015") and becomes a hyphen.
 RE_RANGE_DASH = re.compile(r"(?<=\d)[\u2012\u2013\u2014\u2015\u2212](?=\d)")
 # Any other dash (figure/en/em/horizontal bar, or a spaced ASCII "--") becomes a spaced en dash.
@@ -30,24 +34,29 @@ RE_STRAY_HYPHEN_SPACE = re.compile(r"(?<=[^\W\d_]) +-(?=[^\W\d_])")
 RE_SPACE_BEFORE_PUNCT = re.compile(r" +(?=[,.;:!?](?:\s|$))")
 
 # Leading list/bullet markers; the marker is dropped from the paragraph text.
-RE_BULLET = re.compile(r"^(?:[\u2022\u2023\u2043\u2219\u25aa\u25ab\u25cf\u25e6\u00b7\u25b8\u25ba\u27a2\u2794\u25a0\u25a1\u2713\u2714]|[-*+\u2013\u2014](?= ))\s*")
+RE_BULLET = re.compile(
+    r"^(?:[\u2022\u2023\u2043\u2219\u25aa\u25ab\u25cf\u25e6\u00b7\u25b8\u25ba\u27a2\u2794\u25a0\u25a1\u2713\u2714]|[-*+\u2013\u2014](?= ))\s*"
+)
 RE_NUMBERED = re.compile(r"^\(?\d{1,3}[.)](?= )")
 
 # --- line shape -------------------------------------------------------------------------------
-RE_WORD = re.compile(r"[^\W_][\w'’.&-]{0,60}")
+RE_WORD = re.compile(r"[^\W_][\w'.&-]{0,60}")
 RE_LETTER = re.compile(r"[^\W\d_]")
 # A line ends like a sentence: terminal punctuation, optionally inside closing quotes/brackets.
-RE_SENTENCE_END = re.compile(r"[.!?…;:][\"'”’)\]]{0,3}$")
-RE_URL = re.compile(r"(?:https?://|www\.)\S{1,300}|\b[\w-]{1,60}\.(?:com|co\.uk|org|net|io|gov\.uk|nhs\.uk)(?:/\S{0,200})?\b", re.I)
+RE_SENTENCE_END = re.compile(r"[.!?…;:][\"'”)\]]{0,3}$")
+RE_URL = re.compile(
+    r"(?:https?://|www\.)\S{1,300}|\b[\w-]{1,60}\.(?:com|co\.uk|org|net|io|gov\.uk|nhs\.uk)(?:/\S{0,200})?\b",
+    re.I,
+)
 RE_EMAIL = re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}\b")
 RE_HANDLE = re.compile(r"(?<![\w@])@\w{2,30}")
 RE_HASHTAG = re.compile(r"(?<![\w#])#[^\W\d_]\w{1,40}")
 # Navigation separators: "Home > News > Health", "Home / UK", "A | B | C", "News » Health".
-RE_NAV_SEPARATOR = re.compile(r" (?:[>»›|/\\]|>>|::) ")
-RE_ARROW_END = re.compile(r"(?:[>›→]|->)\s*$")
+RE_NAV_SEPARATOR = re.compile(r" (?:[>»\u203a|/\\]|>>|::) ")
+RE_ARROW_END = re.compile(r"(?:[>\u203a→]|->)\s*$")
 RE_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you're|you've|you'll)\b", re.I)
 RE_FIRST_PERSON_PLURAL = re.compile(r"\b(?:us|our|we)\b", re.I)
-RE_QUOTE_OPEN = re.compile(r"^[\"'“‘]")
+RE_QUOTE_OPEN = re.compile(r"^[\"'\u201c\u2018]")
 # Marks of a data-list item rather than a headline: "(BBC Three)" at the end, "A v B",
 # or a leading rank or figure.
 RE_LIST_ITEM_SHAPE = re.compile(r"\)\W{0,2}$| (?:v|vs\.?) |^\d")
@@ -58,30 +67,39 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,? )?"
-_TIME = r"(?:,? (?:at )?\d{1,2}(?:[:.]\d{2}){1,2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4}| utc[+-]\d{1,2})?)?"
+_TIME = (
+    r"(?:,? (?:at )?\d{1,2}(?:[:.]\d{2}){1,2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4}| utc[+-]\d{1,2})?)?"
+)
 _LABEL = r"(?:(?:first |last )?(?:published|posted|updated|modified|date)(?: on| at)?:? ?)?"
 RE_DATE_DMY = re.compile(
-    rf"^{_LABEL}{_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)? {_MONTH},? (?P<year>\d{{4}}|\d{{2}}){_TIME}$", re.I
+    rf"^{_LABEL}{_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)? {_MONTH},? (?P<year>\d{{4}}|\d{{2}}){_TIME}$",
+    re.I,
 )
 RE_DATE_MDY = re.compile(
-    rf"^{_LABEL}{_WEEKDAY}{_MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<year>\d{{4}}){_TIME}$", re.I
+    rf"^{_LABEL}{_WEEKDAY}{_MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<year>\d{{4}}){_TIME}$",
+    re.I,
 )
 RE_DATE_ISO = re.compile(
-    rf"^{_LABEL}(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})(?:[t ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:z|[+-]\d{{2}}:?\d{{2}})?)?$", re.I
+    rf"^{_LABEL}(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})(?:[t ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:z|[+-]\d{{2}}:?\d{{2}})?)?$",
+    re.I,
 )
 RE_DATE_NUMERIC = re.compile(
     rf"^{_LABEL}(?P<day>\d{{1,2}})[/.](?P<month>\d{{1,2}})[/.](?P<year>\d{{4}}){_TIME}$", re.I
 )
 # Trailing pieces that may follow a date on a date line: "| Updated 10:32", "- 5 min read".
-RE_DATE_TAIL = re.compile(r"\s*(?:[|·•,–-]\s*)?(?:\d{1,3} ?min(?:ute)?s? read|(?:last )?updated:?[^|]{0,40})?$", re.I)
+RE_DATE_TAIL = re.compile(
+    r"\s*(?:[|·•,–-]\s*)?(?:\d{1,3} ?min(?:ute)?s? read|(?:last )?updated:?[^|]{0,40})?$", re.I
+)
 RE_DATE_SPLIT = re.compile(r"\s+[|·•]\s+")
 RE_BYLINE = re.compile(
-    r"^(?:By|BY|by):? (?:(?:dr|prof|sir|dame|mr|mrs|ms)\.? )?[A-Z][\w'’.-]{0,30}(?: (?:[A-Z][\w'’.-]{0,30}|de|van|von|da|al|el|bin|le))"
-    r"{0,3}(?:(?:,| and| &) (?:[A-Z][\w'’.-]{0,30})(?: [A-Z][\w'’.-]{0,30}){0,3}){0,3}"
-    r"(?:,? (?:[\w'’-]{1,30} ){0,4}(?:correspondent|editor|reporter|writer|journalist|staff|contributor"
+    r"^(?:By|BY|by):? (?:(?:dr|prof|sir|dame|mr|mrs|ms)\.? )?[A-Z][\w'.-]{0,30}(?: (?:[A-Z][\w'.-]{0,30}|de|van|von|da|al|el|bin|le))"
+    r"{0,3}(?:(?:,| and| &) (?:[A-Z][\w'.-]{0,30})(?: [A-Z][\w'.-]{0,30}){0,3}){0,3}"
+    r"(?:,? (?:[\w'-]{1,30} ){0,4}(?:correspondent|editor|reporter|writer|journalist|staff|contributor"
     r"|columnist|analyst|desk|team|reporters|in [A-Z][\w]{1,30}))?\.?$"
 )
-RE_READING_TIME = re.compile(r"^(?:reading time:? )?\d{1,3} ?(?:min(?:ute)?s?|m) (?:read|listen)$", re.I)
+RE_READING_TIME = re.compile(
+    r"^(?:reading time:? )?\d{1,3} ?(?:min(?:ute)?s?|m) (?:read|listen)$", re.I
+)
 
 # A flat alternation is built from these for phrase rules; see clean._compile_phrases.
 PHRASE_SEPARATORS = re.compile(r"\s+")

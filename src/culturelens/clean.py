@@ -28,38 +28,86 @@ logger = logging.getLogger(__name__)
 
 RULE_KINDS = ("regex", "phrases", "structural")
 DETECTORS = (
-    "title", "date", "byline", "section_label", "call_to_action", "link_line",
-    "headline_block", "document_tail",
+    "title",
+    "date",
+    "byline",
+    "section_label",
+    "call_to_action",
+    "link_line",
+    "headline_block",
+    "document_tail",
 )
 POSITIONS = ("anywhere", "start", "whole")
 # Artefact lines are short; longer lines are prose, and skipping them keeps the cost linear.
 MAX_RULE_CHARS = 1200
 HEADLINE_MAX_WORDS = 22
-_RULE_KEYS = frozenset({
-    "name", "category", "kind", "description", "examples", "counter_examples", "patterns",
-    "phrases", "position", "detector", "params", "max_words", "allow_sentence_end", "partial",
-    "ignore_case", "requires",
-})
-_QUOTES = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"', "\u2010": "-", "\u2011": "-", "\u2026": "...",
-})
+_RULE_KEYS = frozenset(
+    {
+        "name",
+        "category",
+        "kind",
+        "description",
+        "examples",
+        "counter_examples",
+        "patterns",
+        "phrases",
+        "position",
+        "detector",
+        "params",
+        "max_words",
+        "allow_sentence_end",
+        "partial",
+        "ignore_case",
+        "requires",
+    }
+)
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2026": "...",
+    }
+)
 _DASHES = ("\u2012", "\u2013", "\u2014", "\u2015", "\u2212", "--", " - ")
-_MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
 _CTA_VERBS = frozenset(
-    "sign subscribe join download install follow like share click tap get try start register "
-    "log login read watch listen browse explore discover view see find shop buy order book apply "
-    "donate support upgrade unlock claim enter visit contact email send submit advertise "
-    "comment tweet print save bookmark continue learn check don't never stay keep become "
-    "grab enjoy access unlock switch manage update allow enable turn".split()
+    [
+        "sign", "subscribe", "join", "download", "install", "follow", "like", "share", "click",
+        "tap", "get", "try", "start", "register", "log", "login", "read", "watch", "listen",
+        "browse", "explore", "discover", "view", "see", "find", "shop", "buy", "order", "book",
+        "apply", "donate", "support", "upgrade", "unlock", "claim", "enter", "visit",
+        "contact", "email", "send", "submit", "advertise", "comment", "tweet", "print", "save",
+        "bookmark", "continue", "learn", "check", "don't", "never", "stay", "keep", "become",
+        "grab", "enjoy", "access", "unlock", "switch", "manage", "update", "allow", "enable",
+        "turn"
+    ]
 )
 _WEB_WORDS = frozenset(
-    "app apps website site online email e-mail inbox newsletter newsletters link links here click "
-    "tap free download subscribe subscription account login podcast podcasts video videos live "
-    "updates notifications alerts twitter facebook instagram whatsapp linkedin tiktok youtube "
-    "social feed channel browser rss journalism coverage stories articles story article "
-    "members membership offer trial digital unlimited premium".split()
+    [
+        "app", "apps", "website", "site", "online", "email", "e-mail", "inbox", "newsletter",
+        "newsletters", "link", "links", "here", "click", "tap", "free", "download",
+        "subscribe", "subscription", "account", "login", "podcast", "podcasts", "video",
+        "videos", "live", "updates", "notifications", "alerts", "twitter", "facebook",
+        "instagram", "whatsapp", "linkedin", "tiktok", "youtube", "social", "feed", "channel",
+        "browser", "rss", "journalism", "coverage", "stories", "articles", "story", "article",
+        "members", "membership", "offer", "trial", "digital", "unlimited", "premium"
+    ]
 )
 
 
@@ -84,11 +132,15 @@ class ArtefactRule:
     ignore_case: bool = True
     requires: tuple[str, ...] = ()
     regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    requires_regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         _validate_rule(self)
         if self.kind != "structural" and self.regex is None:
             object.__setattr__(self, "regex", _compile_rule(self))
+        if self.requires and self.requires_regex is None:
+            words = "|".join(re.escape(w.lower()) for w in self.requires)
+            object.__setattr__(self, "requires_regex", re.compile(words))
 
     def param(self, key: str, default: Any) -> Any:
         """Return the structural parameter ``key`` or ``default``."""
@@ -136,6 +188,7 @@ class _Line(NamedTuple):
     bullet: bool
     n_words: int
     sentence_end: bool
+    low: str = ""  # lower-cased text, for the rules' literal pre-filters
 
 
 # --------------------------------------------------------------------------- rules
@@ -166,21 +219,28 @@ def _compile_rule(rule: ArtefactRule) -> re.Pattern[str]:
     flags = re.IGNORECASE if rule.ignore_case else 0
     if rule.kind == "phrases":
         alt = "|".join(re.escape(" ".join(p.split())) for p in rule.phrases)
-        body = {"start": rf"^(?:{alt})\b", "anywhere": rf"\b(?:{alt})\b",
-                "whole": rf"^(?:{alt})\W{{0,4}}$"}[rule.position]
+        body = {
+            "start": rf"^(?:{alt})\b",
+            "anywhere": rf"\b(?:{alt})\b",
+            "whole": rf"^(?:{alt})\W{{0,4}}$",
+        }[rule.position]
     else:
         body = "|".join(f"(?:{p})" for p in rule.patterns)
     try:
         return re.compile(body, flags)
     except re.error as exc:
-        raise ValueError(f"artefact rule {rule.name!r}: key 'patterns' is not a valid regex "
-                         f"({exc}); fix the expression") from None
+        raise ValueError(
+            f"artefact rule {rule.name!r}: key 'patterns' is not a valid regex "
+            f"({exc}); fix the expression"
+        ) from None
 
 
 def _rule_from_mapping(entry: Mapping[str, Any]) -> ArtefactRule:
     if not isinstance(entry, Mapping):
-        raise TypeError(f"artefact rule must be a mapping, got {type(entry).__name__}; "
-                        "write it as a YAML/JSON object with name, category and kind")
+        raise TypeError(
+            f"artefact rule must be a mapping, got {type(entry).__name__}; "
+            "write it as a YAML/JSON object with name, category and kind"
+        )
     name = entry.get("name", "<unnamed>")
     unknown = sorted(set(entry) - _RULE_KEYS)
     if unknown:
@@ -220,12 +280,16 @@ def load_rules(
     doc = yaml.safe_load(raw) or {}
     entries = doc.get("rules") if isinstance(doc, Mapping) else None
     if not isinstance(entries, list):
-        raise ValueError(f"rules file {str(path or 'artefact_rules.yaml')!r} has no 'rules' list; "
-                         "write 'rules:' followed by a list of rule mappings")
+        raise ValueError(
+            f"rules file {str(path or 'artefact_rules.yaml')!r} has no 'rules' list; "
+            "write 'rules:' followed by a list of rule mappings"
+        )
     extends = doc.get("extends", "none")
     if extends not in ("none", "packaged"):
-        raise ValueError(f"rules file {str(path)!r}: extends is {extends!r}; use 'packaged' (add "
-                         "these rules to the packaged ones) or 'none' (use only these rules)")
+        raise ValueError(
+            f"rules file {str(path)!r}: extends is {extends!r}; use 'packaged' (add "
+            "these rules to the packaged ones) or 'none' (use only these rules)"
+        )
     if extends == "packaged":
         return load_rules(None, extra=[*entries, *extra])
     base = [_rule_from_mapping(e) for e in entries]
@@ -239,8 +303,12 @@ def load_rules(
     kept = [r for r in base if r.name not in replaced]
     explicit = [r for r in kept if r.kind != "structural"]
     structural = [r for r in kept if r.kind == "structural"]
-    return (*explicit, *[r for r in user if r.kind != "structural"],
-            *[r for r in user if r.kind == "structural"], *structural)
+    return (
+        *explicit,
+        *[r for r in user if r.kind != "structural"],
+        *[r for r in user if r.kind == "structural"],
+        *structural,
+    )
 
 
 # --------------------------------------------------------------------------- normalisation
@@ -280,14 +348,15 @@ def _make_line(line_no: int, raw: str) -> _Line:
     if len(text) > MAX_RULE_CHARS:
         return _Line(line_no, raw, text, bullet, HEADLINE_MAX_WORDS * 10, True)
     n_words = len(P.RE_WORD.findall(text))
-    return _Line(line_no, raw, text, bullet, n_words, bool(P.RE_SENTENCE_END.search(text)))
+    ends = bool(P.RE_SENTENCE_END.search(text))
+    return _Line(line_no, raw, text, bullet, n_words, ends, text.lower())
 
 
 # --------------------------------------------------------------------------- explicit rules
 def _explicit_match(line: _Line, rule: ArtefactRule) -> re.Match[str] | None:
     if rule.regex is None or len(line.text) > MAX_RULE_CHARS:
         return None
-    if rule.requires and not any(word in line.text.lower() for word in rule.requires):
+    if rule.requires_regex is not None and not rule.requires_regex.search(line.low):
         return None  # cheap literal pre-filter before the regular expression
     if rule.partial:
         return rule.regex.search(line.text)
@@ -348,9 +417,13 @@ def _detect_section_label(state: _State, rule: ArtefactRule) -> None:
     first, _ = state.prose_bounds()
     head = [i for i in state.kept() if i < first]
     max_words = rule.param("max_words", 3)
-    if len(head) >= 2 and _headline_like(state.lines[head[0]], max_words):
-        if _headline_like(state.lines[head[1]], 25) and state.lines[head[1]].n_words > max_words:
-            state.remove(head[0], rule)
+    if (
+        len(head) >= 2
+        and _headline_like(state.lines[head[0]], max_words)
+        and _headline_like(state.lines[head[1]], 25)
+        and state.lines[head[1]].n_words > max_words
+    ):
+        state.remove(head[0], rule)
 
 
 def _detect_title(state: _State, rule: ArtefactRule) -> None:
@@ -429,7 +502,9 @@ def _detect_link_line(state: _State, rule: ArtefactRule) -> None:
         ln = state.lines[i]
         if ln.n_words > rule.param("max_words", 30) or P.RE_QUOTE_OPEN.match(ln.text):
             continue
-        webby = P.RE_URL.search(ln.text) or P.RE_EMAIL.search(ln.text) or P.RE_HANDLE.search(ln.text)
+        webby = (
+            P.RE_URL.search(ln.text) or P.RE_EMAIL.search(ln.text) or P.RE_HANDLE.search(ln.text)
+        )
         parts = ln.text.split(" | ")
         menu = len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
         if (webby and not ln.sentence_end) or menu or P.RE_ARROW_END.search(ln.text):
@@ -447,8 +522,12 @@ def _detect_headline_block(state: _State, rule: ArtefactRule) -> None:
             continue
         intro = previous is not None and previous.text.endswith(":")
         shaped = sum(_headline_shaped(state.lines[j]) for j in run)
-        if len(run) >= min_lines and not intro and shaped >= max(2, len(run) / 2) and \
-                not _structured_list(state, run):
+        if (
+            len(run) >= min_lines
+            and not intro
+            and shaped >= max(2, len(run) / 2)
+            and not _structured_list(state, run)
+        ):
             for j in run:
                 state.remove(j, rule)
         previous = state.lines[i] if i is not None else None
@@ -456,7 +535,7 @@ def _detect_headline_block(state: _State, rule: ArtefactRule) -> None:
 
 
 def _structured_list(state: _State, run: list[int]) -> bool:
-    """A run whose lines mostly read "label – value" or "label: value" is a list, not links."""
+    """A run whose lines mostly read "label - value" or "label: value" is a list, not links."""
     pairs = sum(1 for i in run if " \u2013 " in state.lines[i].text or ": " in state.lines[i].text)
     return pairs >= 0.6 * len(run)
 
@@ -486,16 +565,21 @@ def _detect_document_tail(state: _State, rule: ArtefactRule) -> None:
 
 
 _DETECTOR_FUNCS = {
-    "title": _detect_title, "date": _detect_date, "byline": _detect_byline,
-    "section_label": _detect_section_label, "call_to_action": _detect_call_to_action,
-    "link_line": _detect_link_line, "headline_block": _detect_headline_block,
+    "title": _detect_title,
+    "date": _detect_date,
+    "byline": _detect_byline,
+    "section_label": _detect_section_label,
+    "call_to_action": _detect_call_to_action,
+    "link_line": _detect_link_line,
+    "headline_block": _detect_headline_block,
     "document_tail": _detect_document_tail,
 }
 
 
 # --------------------------------------------------------------------------- document
-def _apply_explicit(lines: list[_Line], rules: Sequence[ArtefactRule]) -> tuple[
-        dict[int, str], list[RemovedLine]]:
+def _apply_explicit(
+    lines: list[_Line], rules: Sequence[ArtefactRule]
+) -> tuple[dict[int, str], list[RemovedLine]]:
     removed: dict[int, str] = {}
     fragments: list[RemovedLine] = []
     for i, line in enumerate(lines):
@@ -577,8 +661,9 @@ def predict_lines(lines: pd.DataFrame, *, rules: Sequence[ArtefactRule]) -> pd.D
     """
     missing = [c for c in _EVAL_COLUMNS if c not in lines.columns]
     if missing:
-        raise ValueError(f"lines is missing column(s) {missing}; "
-                         f"expected at least {', '.join(_EVAL_COLUMNS)}")
+        raise ValueError(
+            f"lines is missing column(s) {missing}; expected at least {', '.join(_EVAL_COLUMNS)}"
+        )
     bad = sorted(set(lines["label"]) - set(LABELS))
     if bad:
         raise ValueError(f"lines has unknown label(s) {bad}; use one of {', '.join(LABELS)}")
@@ -601,15 +686,19 @@ def _rate(mask: pd.Series, hits: pd.Series) -> tuple[float, int]:
     return (round(float(hits[mask].mean()), 6) if n else float("nan")), n
 
 
-def _dataset_metrics(df: pd.DataFrame, metadata_rules: set[str]) -> list[tuple[str, str, float, int]]:
+def _dataset_metrics(
+    df: pd.DataFrame, metadata_rules: set[str]
+) -> list[tuple[str, str, float, int]]:
     content, artefact, meta = (df["label"] == lab for lab in ("content", "artefact", "metadata"))
     removed = ~df["kept"]
     as_meta = df["rule"].isin(metadata_rules)
-    rows = [("artefact_recall", "all", *_rate(artefact, removed)),
-            ("metadata_recall", "all", *_rate(meta, as_meta)),
-            ("content_retention", "all", *_rate(content, df["kept"])),
-            ("content_precision", "all", *_rate(df["kept"], content)),
-            ("removal_precision", "all", *_rate(removed, ~content))]
+    rows = [
+        ("artefact_recall", "all", *_rate(artefact, removed)),
+        ("metadata_recall", "all", *_rate(meta, as_meta)),
+        ("content_retention", "all", *_rate(content, df["kept"])),
+        ("content_precision", "all", *_rate(df["kept"], content)),
+        ("removal_precision", "all", *_rate(removed, ~content)),
+    ]
     for kind in sorted(set(df["kind"])):
         is_kind = df["kind"] == kind
         if (is_kind & artefact).any():
@@ -639,7 +728,10 @@ def evaluate_cleaning(lines: pd.DataFrame, *, rules: Sequence[ArtefactRule]) -> 
     """
     predicted = predict_lines(lines, rules=rules)
     metadata_rules = {r.name for r in rules if r.category == "metadata"}
-    rows = [(dataset, *row) for dataset, group in predicted.groupby("dataset", sort=True)
-            for row in _dataset_metrics(group, metadata_rules)]
+    rows = [
+        (dataset, *row)
+        for dataset, group in predicted.groupby("dataset", sort=True)
+        for row in _dataset_metrics(group, metadata_rules)
+    ]
     out = pd.DataFrame(rows, columns=["dataset", "metric", "kind", "value", "n"])
     return out.sort_values(["dataset", "metric", "kind"], kind="stable").reset_index(drop=True)

@@ -33,16 +33,20 @@ def _shingles(text: str, size: int) -> set[int]:
     tokens = _tokens(text)
     grams = [" ".join(tokens[i : i + size]) for i in range(max(1, len(tokens) - size + 1))]
     # blake2b, not hash(): Python's string hash is salted per process and would break determinism.
-    return {int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big") % _PRIME
-            for g in grams if g}
+    return {
+        int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big") % _PRIME
+        for g in grams
+        if g
+    }
 
 
 def _jaccard(a: set[int], b: set[int]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def _candidate_pairs(shingles: dict[str, set[int]], *, bands: int, rows: int, seed: int
-                     ) -> set[tuple[str, str]]:
+def _candidate_pairs(
+    shingles: dict[str, set[int]], *, bands: int, rows: int, seed: int
+) -> set[tuple[str, str]]:
     """Pairs of ids that share at least one MinHash band (ids ordered within the pair)."""
     rng = np.random.default_rng(seed)
     n_hash = bands * rows
@@ -119,11 +123,15 @@ def repeated_sentences(
     """
     missing = [c for c in ("doc_id", "sentence_id", "text") if c not in sentences.columns]
     if missing:
-        raise ValueError(f"sentences is missing column(s) {missing}; "
-                         "pass a table with doc_id, sentence_id and text")
+        raise ValueError(
+            f"sentences is missing column(s) {missing}; "
+            "pass a table with doc_id, sentence_id and text"
+        )
     if min_chars < 1 or not 0 < min_overlap <= 1 or gram_size < 1:
-        raise ValueError(f"need min_chars >= 1, 0 < min_overlap <= 1, gram_size >= 1; got "
-                         f"{min_chars!r}, {min_overlap!r}, {gram_size!r} (defaults: 40, 0.7, 4)")
+        raise ValueError(
+            f"need min_chars >= 1, 0 < min_overlap <= 1, gram_size >= 1; got "
+            f"{min_chars!r}, {min_overlap!r}, {gram_size!r} (defaults: 40, 0.7, 4)"
+        )
     index: dict[str, list[int]] = defaultdict(list)  # gram -> positions of sentences holding it
     ids = [str(s) for s in sentences["sentence_id"]]
     out: list[str] = []
@@ -135,8 +143,9 @@ def repeated_sentences(
     return pd.Series(out, index=sentences.index, name="repeat_of", dtype=object)
 
 
-def _earliest_cover(units: list[set[str]], index: Mapping[str, list[int]], min_overlap: float,
-                    ids: list[str]) -> str:
+def _earliest_cover(
+    units: list[set[str]], index: Mapping[str, list[int]], min_overlap: float, ids: list[str]
+) -> str:
     best: int | None = None
     for grams in units:
         hits: dict[int, int] = defaultdict(int)

@@ -9,13 +9,12 @@ Hardie's Log Ratio as the effect size.
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
-from scipy import stats
-from sklearn.feature_extraction.text import TfidfVectorizer
+from scipy import sparse, stats
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
 from culturelens.tokens import tokenize
 
@@ -105,63 +104,85 @@ def keyness(
     groups = dict(groups or {})
     unknown = sorted(set(groups) - set(docs))
     if unknown:
-        raise ValueError(f"groups has doc_ids not in docs: {unknown[:3]}; pass labels for known docs")
-    counts = {d: Counter(tokenize(docs[d], bigrams=bigrams)) for d in sorted(docs)}
+        raise ValueError(
+            f"groups has doc_ids not in docs: {unknown[:3]}; pass labels for known docs"
+        )
+    ids = sorted(docs)
+    matrix, terms = _count_matrix([tokenize(docs[d], bigrams=bigrams) for d in ids])
     frames = [
-        _keyness_target(t, kind, members, rest, counts, top_n=top_n, min_count=min_count)
-        for t, kind, members, rest in _targets(sorted(docs), groups)
+        _keyness_target(t, kind, *rows, matrix, terms, top_n=top_n, min_count=min_count)
+        for t, kind, *rows in _targets(ids, groups)
     ]
     frames = [f for f in frames if not f.empty]
     if not frames:
-        logger.info("keyness: no target has terms with min_count=%d and a non-empty rest", min_count)
+        logger.info(
+            "keyness: no target has terms with min_count=%d and a non-empty rest", min_count
+        )
         return pd.DataFrame(columns=KEYNESS_COLUMNS)
     out = pd.concat(frames, ignore_index=True)
     return out.sort_values(["target_type", "target", "direction", "rank"], ignore_index=True)
 
 
-def _targets(ids: list[str], groups: dict[str, str]) -> list[tuple[str, str, list[str], list[str]]]:
-    """(target, target_type, member ids, rest ids) for every document and multi-member group."""
-    label = {d: groups.get(d, f"\0{d}") for d in ids}
-    out = []
+def _count_matrix(tokens: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """Sparse count matrix (documents x terms) and its sorted vocabulary."""
+    if not any(tokens):
+        return sparse.csr_matrix((len(tokens), 0)), np.array([], dtype=object)
+    vec = CountVectorizer(analyzer=lambda toks: toks)
+    return vec.fit_transform(tokens).tocsr(), vec.get_feature_names_out()
+
+
+def _targets(ids: list[str], groups: dict[str, str]) -> list[tuple[str, str, list[int], list[int]]]:
+    """(target, target_type, member rows, rows left out of the rest) per document and group.
+
+    Left out of the rest are the target's own near-duplicate group (just itself when ungrouped).
+    """
+    row = {d: i for i, d in enumerate(ids)}
+    members: dict[str, list[int]] = {}
     for d in ids:
-        out.append((d, "document", [d], [o for o in ids if label[o] != label[d]]))
-    for g in sorted({groups[d] for d in ids if d in groups}):
-        members = [d for d in ids if groups.get(d) == g]
-        if len(members) > 1:
-            out.append((g, "group", members, [o for o in ids if groups.get(o) != g]))
+        if d in groups:
+            members.setdefault(groups[d], []).append(row[d])
+    out = [(d, "document", [row[d]], members.get(groups.get(d), [row[d]])) for d in ids]
+    out += [(g, "group", rows, rows) for g, rows in sorted(members.items()) if len(rows) > 1]
     return out
 
 
 def _keyness_target(
     target: str,
     kind: str,
-    members: list[str],
-    rest: list[str],
-    counts: dict[str, Counter[str]],
+    members: list[int],
+    excluded: list[int],
+    matrix: sparse.csr_matrix,
+    terms: np.ndarray,
     *,
     top_n: int,
     min_count: int,
 ) -> pd.DataFrame:
-    """Keyness table for one target against its rest."""
-    tgt = sum((counts[d] for d in members), Counter())
-    rst = sum((counts[d] for d in rest), Counter())
-    c, d = sum(tgt.values()), sum(rst.values())
-    terms = sorted(t for t in tgt.keys() | rst.keys() if tgt[t] + rst[t] >= min_count)
-    if not terms or c == 0 or d == 0:
+    """Keyness table for one target against the rest of the corpus."""
+    total = np.asarray(matrix.sum(axis=0), dtype=float).ravel()
+    a = np.asarray(matrix[members].sum(axis=0), dtype=float).ravel()
+    b = total - np.asarray(matrix[excluded].sum(axis=0), dtype=float).ravel()
+    c, d = a.sum(), b.sum()
+    kept = np.flatnonzero((a + b) >= min_count)  # vocabulary order is alphabetical
+    if kept.size == 0 or c == 0 or d == 0:
         return pd.DataFrame(columns=KEYNESS_COLUMNS)
-    a = np.array([tgt[t] for t in terms], dtype=float)
-    b = np.array([rst[t] for t in terms], dtype=float)
-    table = pd.DataFrame({"term": terms, "count_target": a.astype(int), "count_rest": b.astype(int)})
-    table["g2"], table["chi2"] = log_likelihood(a, b, c, d), chi_square(a, b, c, d)
-    table["p_value"] = stats.chi2.sf(table["g2"], df=1)
-    table["q_value"] = benjamini_hochberg(table["p_value"].to_numpy())
-    table["effect"] = log_ratio(a, b, c, d)
-    table["direction"] = np.where(a / c > b / d, "key", "lacking")
-    table = table.assign(target=target, target_type=kind, total_target=c, total_rest=d)
-    table = table.sort_values(["direction", "g2", "term"], ascending=[True, False, True])
-    table = table.groupby("direction", sort=True).head(top_n)
-    table["rank"] = table.groupby("direction").cumcount() + 1
-    return table[KEYNESS_COLUMNS].round(DECIMALS)
+    a, b = a[kept], b[kept]
+    g2 = log_likelihood(a, b, c, d)
+    p_value = stats.chi2.sf(g2, df=1)
+    key = a / c > b / d
+    frames = []
+    for direction, mask in (("key", key), ("lacking", ~key)):
+        idx = np.flatnonzero(mask)
+        # Highest G² first; equal G² in alphabetical order (kept indices are sorted).
+        idx = idx[np.lexsort((idx, -np.round(g2[idx], DECIMALS)))][:top_n]
+        frames.append(pd.DataFrame({
+            "target": target, "target_type": kind, "direction": direction,
+            "rank": np.arange(1, len(idx) + 1), "term": terms[kept[idx]],
+            "count_target": a[idx].astype(int), "count_rest": b[idx].astype(int),
+            "total_target": int(c), "total_rest": int(d), "g2": g2[idx],
+            "chi2": chi_square(a[idx], b[idx], c, d), "p_value": p_value[idx],
+            "q_value": benjamini_hochberg(p_value)[idx], "effect": log_ratio(a[idx], b[idx], c, d),
+        }))  # fmt: skip
+    return pd.concat(frames, ignore_index=True)[KEYNESS_COLUMNS].round(DECIMALS)
 
 
 def log_likelihood(a: np.ndarray, b: np.ndarray, c: float, d: float) -> np.ndarray:

@@ -18,6 +18,24 @@ from typing import IO, Any
 import pandas as pd
 
 FLOAT_DECIMALS = 6
+# Identifier and text columns stay strings: a document called "000" must not become 0.
+STRING_COLUMNS = (
+    "doc_id",
+    "sentence_id",
+    "paragraph_id",
+    "unit_id",
+    "target",
+    "text",
+    "title",
+    "speaker",
+    "repeat_of",
+    "near_duplicate_of",
+    "source",
+    "reason",
+    "rule",
+    "term",
+    "evidence",
+)
 
 
 @contextmanager
@@ -53,7 +71,7 @@ def read_csv(path: str | Path) -> pd.DataFrame:
     Text such as "NA" or "null" stays text and empty cells stay empty strings: documents
     and sentences may contain anything.
     """
-    return pd.read_csv(path, keep_default_na=False)
+    return pd.read_csv(path, keep_default_na=False, dtype=dict.fromkeys(STRING_COLUMNS, str))
 
 
 def write_json(obj: Any, path: str | Path) -> None:
@@ -107,5 +125,5 @@ def safe_filename(doc_id: str, *, suffix: str = ".txt") -> str:
         if name.startswith("."):
             name = "%2E" + name[1:]
     if len(name.encode()) > MAX_NAME_BYTES:
-        name = f"{name[:MAX_NAME_BYTES - 17]}-{hashlib.sha256(doc_id.encode()).hexdigest()[:16]}"
+        name = f"{name[: MAX_NAME_BYTES - 17]}-{hashlib.sha256(doc_id.encode()).hexdigest()[:16]}"
     return name + suffix

@@ -33,7 +33,8 @@ RE_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 CONTEXT_CLASSES = (
     "person", "org", "company", "thing", "action", "policy", "tech", "poll", "fan", "act",
     "weapon", "mistake", "instrumental", "protect_thing", "encourage_thing", "suspend_thing",
-    "dismiss_thing", "rail", "sport", "cap_not_person",
+    "dismiss_thing", "rail", "sport", "cap_not_person", "welfare_verb", "livelihood", "disease",
+    "political", "care_noun", "growth_verb",
 )
 CATEGORIES = (
     "blame",
@@ -49,7 +50,7 @@ CATEGORIES = (
     *(f"context_{name}" for name in CONTEXT_CLASSES),
 )
 EVIDENCE = ("blame", "support")
-# Context rules implemented in culturelens.scoring; a lexicon may only name these.
+# Context rules implemented in culturelens.senses; a lexicon may only name these.
 SENSES = (
     "",
     "not_thing_target",
@@ -68,6 +69,9 @@ SENSES = (
     "ban_sense",
     "dismiss_sense",
     "abuse_sense",
+    "back_sense",
+    "voice_sense",
+    "accuse_sense",
 )
 COLUMNS = ("term", "category", "weight", "sense", "notes")
 MAX_TERM_WORDS = 6

@@ -35,7 +35,9 @@ RE_PHRASE_BREAK = re.compile(r"[.!?;:,()\[\]{}\"/|<>]")
 RE_FILE_NAME = re.compile(
     r"[^\W_]\.(?:pdf|docx?|odt|rtf|html?|php|aspx?|xlsx?|csv|json|xml|txt|png|jpe?g|gif|svg|zip|exe)\b"
 )
-RE_DOMAIN = re.compile(r"[^\W_]\.(?:com|org|net|gov|edu|io|co\.uk|org\.uk|ac\.uk|nhs\.uk|gov\.uk)\b")
+RE_DOMAIN = re.compile(
+    r"[^\W_]\.(?:com|org|net|gov|edu|io|co\.uk|org\.uk|ac\.uk|nhs\.uk|gov\.uk)\b"
+)
 RE_EMAIL_OR_HANDLE = re.compile(r"@[^\W_]")
 
 # Typographic apostrophes and hyphens are mapped to ASCII so "it\u2019s" and "long\u2010term"
@@ -46,7 +48,13 @@ _CHAR_MAP = str.maketrans(
 _CONTRACTION_SUFFIXES = ("'s", "'ll", "'re", "'ve", "'d", "'m")
 _NEGATED_STEMS = {"ca": "can", "wo": "will", "sha": "shall", "ai": "am"}
 # simplemma errors that matter in news text ("ai" -> "be", "wales" -> "wale", "media" -> "medium").
-_LEMMA_OVERRIDES = {"ai": "ai", "media": "media", "wales": "wales", "data": "data", "worse": "worse"}
+_LEMMA_OVERRIDES = {
+    "ai": "ai",
+    "media": "media",
+    "wales": "wales",
+    "data": "data",
+    "worse": "worse",
+}
 
 
 @functools.cache
@@ -100,7 +108,7 @@ def _chunk_tokens(chunk: str) -> tuple[str | None, ...]:
         if i:
             out.append(None)
         for raw in RE_TOKEN.findall(part):
-            out.extend(_normalise(raw) or (None,))
+            out.extend(_normalise(raw) or (None,))  # a dropped word breaks the phrase
     return tuple(out)
 
 
@@ -114,11 +122,12 @@ def _is_artefact(chunk: str) -> bool:
 
 
 @functools.lru_cache(maxsize=200_000)
-def _normalise(raw: str) -> tuple[str, ...]:
-    """Map one raw word piece to zero or more analysis tokens (cached: words repeat)."""
-    if raw.endswith("n't") or raw.endswith("n'"):
-        stem = raw[: raw.rindex("n'")]
-        return (*_lemma_or_drop(_NEGATED_STEMS.get(stem, stem)), "not")
+def _normalise(raw: str) -> tuple[str | None, ...]:
+    """Map one raw word piece to analysis tokens, ``None`` for a dropped word (cached)."""
+    if raw.endswith("n't"):
+        stem = raw[:-3]
+        # A dropped stem ("are" in "aren't") breaks the phrase before "not", as "are not" would.
+        return (*(_lemma_or_drop(_NEGATED_STEMS.get(stem, stem)) or (None,)), "not")
     for suffix in _CONTRACTION_SUFFIXES:
         if raw.endswith(suffix):
             return _lemma_or_drop(raw[: -len(suffix)])

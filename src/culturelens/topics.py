@@ -136,7 +136,10 @@ def fit_topics(
         return _empty_result()
     with threadpool_limits(limits=1):  # BLAS thread count changes NMF results in the last bits
         fits = {
-            m: [_fit_candidate(corpus, m, c, restarts=restarts, top_n=top_n, seed=seed) for c in candidates]
+            m: [
+                _fit_candidate(corpus, m, c, restarts=restarts, top_n=top_n, seed=seed)
+                for c in candidates
+            ]
             for m in methods
         }
     selection = _selection_table(fits, corpus)
@@ -191,7 +194,9 @@ def _check_args(units, methods, k, k_min, k_max, restarts, top_n, max_df) -> tup
     return tuple(dict.fromkeys(methods))
 
 
-def _build_corpus(units: pd.DataFrame, *, min_df: int | None, max_df: float, bigrams: bool) -> _Corpus:
+def _build_corpus(
+    units: pd.DataFrame, *, min_df: int | None, max_df: float, bigrams: bool
+) -> _Corpus:
     """Tokenise units, drop empty ones, and count terms."""
     units = units.sort_values("unit_id", kind="stable")
     tokens = [tokenize(t, bigrams=bigrams) if isinstance(t, str) else [] for t in units["text"]]
@@ -200,8 +205,7 @@ def _build_corpus(units: pd.DataFrame, *, min_df: int | None, max_df: float, big
     if min_df is None:
         min_df = 1 if n < 100 else max(2, round(2 * n / 1000))
     empty = _Corpus(sparse.csr_matrix((0, 0)), np.array([], dtype=object), [], [], np.array([]))
-    if n < 2:
-        logger.warning("topics: %d non-empty units; at least 2 are needed", n)
+    if n < 2:  # _candidates logs why nothing is fitted
         return empty
     vec = CountVectorizer(analyzer=lambda toks: toks, min_df=min(min_df, n), max_df=max_df)
     try:
@@ -225,8 +229,8 @@ def _candidates(corpus: _Corpus, *, k: int | None, k_min: int, k_max: int) -> li
     if cap < 2:
         # Restarts must leave units out, or stability would only measure the seed.
         logger.warning(
-            "topics: %d units and %d terms are too few for 2 topics with subsampled restarts "
-            "(need at least 3 units)",
+            "topics: %d non-empty units and %d terms are too few for 2 topics "
+            "with subsampled restarts (need at least 3 units)",
             n_units,
             n_terms,
         )
@@ -242,7 +246,9 @@ def _subsample_size(n_units: int) -> int:
     return min(n_units - 1, math.ceil(SUBSAMPLE * n_units))
 
 
-def _fit_candidate(corpus: _Corpus, method: str, k: int, *, restarts: int, top_n: int, seed: int) -> _Fit:
+def _fit_candidate(
+    corpus: _Corpus, method: str, k: int, *, restarts: int, top_n: int, seed: int
+) -> _Fit:
     """Reference fit on all units plus stability restarts on subsamples."""
     online = corpus.counts.shape[0] >= LDA_ONLINE_FROM_UNITS
     components, weights = _fit_model(corpus.counts, method, k, seed=seed, online=online)
@@ -274,7 +280,10 @@ def _fit_model(
     else:
         learning = "online" if online else "batch"
         model = LatentDirichletAllocation(
-            n_components=k, learning_method=learning, max_iter=LDA_MAX_ITER[learning], random_state=seed
+            n_components=k,
+            learning_method=learning,
+            max_iter=LDA_MAX_ITER[learning],
+            random_state=seed,
         )
         weights = model.fit_transform(counts)
     return _normalise_rows(model.components_), _normalise_rows(weights)
@@ -296,7 +305,9 @@ def average_jaccard(a: Sequence[int], b: Sequence[int]) -> float:
     depth = min(len(a), len(b))
     if depth == 0:
         return 0.0
-    scores = [len(set(a[:d]) & set(b[:d])) / len(set(a[:d]) | set(b[:d])) for d in range(1, depth + 1)]
+    scores = [
+        len(set(a[:d]) & set(b[:d])) / len(set(a[:d]) | set(b[:d])) for d in range(1, depth + 1)
+    ]
     return float(np.mean(scores))
 
 
@@ -339,7 +350,9 @@ def _selection_table(fits: dict[str, list[_Fit]], corpus: _Corpus) -> pd.DataFra
         se = np.array([f.stability_se for f in method_fits])
         scores = np.round(selection_score(coherence, stability), DECIMALS)
         # Stability carries half the score, so half its standard error is the score's.
-        chosen = choose_k([f.k for f in method_fits], list(scores), list(np.round(0.5 * se, DECIMALS)))
+        chosen = choose_k(
+            [f.k for f in method_fits], list(scores), list(np.round(0.5 * se, DECIMALS))
+        )
         for f, c, s, e, sc in zip(method_fits, coherence, stability, se, scores, strict=True):
             rows.append((method, f.k, c, s, e, sc, f.k == chosen, *corpus.counts.shape))
     table = pd.DataFrame(rows, columns=SELECTION_COLUMNS).round(DECIMALS)

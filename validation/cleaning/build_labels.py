@@ -15,24 +15,47 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 COLUMNS = ["dataset", "doc_id", "line_no", "text", "label", "kind"]
 CODES = {
-    "P": ("content", "prose"), "Q": ("content", "quote"), "S": ("content", "standfirst"),
-    "H": ("content", "subheading"), "L": ("content", "list_item"), "X": ("content", "short_prose"),
-    "T": ("metadata", "title"), "D": ("metadata", "date"), "B": ("metadata", "byline"),
+    "P": ("content", "prose"),
+    "Q": ("content", "quote"),
+    "S": ("content", "standfirst"),
+    "H": ("content", "subheading"),
+    "L": ("content", "list_item"),
+    "X": ("content", "short_prose"),
+    "T": ("metadata", "title"),
+    "D": ("metadata", "date"),
+    "B": ("metadata", "byline"),
 }
 # Seed lines that are not body prose, by file-name prefix and raw line number (hand-labelled).
 SEED_LABELS = {
     "000": {1: ("metadata", "title"), 3: ("metadata", "date"), 31: ("artefact", "engagement")},
     "001": {23: ("artefact", "cms_error")},
-    "002": {1: ("content", "standfirst"), 2: ("content", "standfirst"),
-            3: ("content", "standfirst"), 33: ("artefact", "related")},
-    "003": {7: ("artefact", "related"), 8: ("artefact", "related"), 9: ("artefact", "related"),
-            19: ("content", "list_item"), 20: ("content", "list_item"), 21: ("content", "list_item"),
-            22: ("content", "list_item"), 23: ("content", "list_item"), 24: ("content", "list_item"),
-            25: ("content", "list_item"), 29: ("artefact", "newsletter"),
-            30: ("artefact", "newsletter"), 32: ("artefact", "job_advert"),
-            33: ("artefact", "job_advert")},
-    "004": {1: ("content", "standfirst"), 2: ("content", "standfirst"),
-            3: ("content", "standfirst")},
+    "002": {
+        1: ("content", "standfirst"),
+        2: ("content", "standfirst"),
+        3: ("content", "standfirst"),
+        33: ("artefact", "related"),
+    },
+    "003": {
+        7: ("artefact", "related"),
+        8: ("artefact", "related"),
+        9: ("artefact", "related"),
+        19: ("content", "list_item"),
+        20: ("content", "list_item"),
+        21: ("content", "list_item"),
+        22: ("content", "list_item"),
+        23: ("content", "list_item"),
+        24: ("content", "list_item"),
+        25: ("content", "list_item"),
+        29: ("artefact", "newsletter"),
+        30: ("artefact", "newsletter"),
+        32: ("artefact", "job_advert"),
+        33: ("artefact", "job_advert"),
+    },
+    "004": {
+        1: ("content", "standfirst"),
+        2: ("content", "standfirst"),
+        3: ("content", "standfirst"),
+    },
 }
 RE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -79,6 +102,8 @@ def write(path: Path, rows: list[list[object]]) -> None:
 
 if __name__ == "__main__":
     write(HERE / "seeds_lines.csv", seed_rows())
-    write(HERE / "synthetic_lines.csv",
-          synthetic_rows(HERE / "synthetic_dev.txt", "synthetic_dev")
-          + synthetic_rows(HERE / "synthetic_heldout.txt", "synthetic_heldout"))
+    write(
+        HERE / "synthetic_lines.csv",
+        synthetic_rows(HERE / "synthetic_dev.txt", "synthetic_dev")
+        + synthetic_rows(HERE / "synthetic_heldout.txt", "synthetic_heldout"),
+    )

@@ -1,5 +1,8 @@
-"""validate_scoring: the method and both baselines against hand-coded sentences."""
+"""validate_scoring: the method and both baselines against every hand-coded gold file."""
 
+from pathlib import Path
+
+import pandas as pd
 from _wiring import record, start
 
 from culturelens.io import read_csv, write_csv
@@ -7,10 +10,20 @@ from culturelens.lexicon import load_lexicon
 from culturelens.model import train_model
 from culturelens.validation import evaluate_scoring, predict_gold
 
+
+def read_gold(path: str) -> pd.DataFrame:
+    """One gold file; its ``dataset`` column, else its file name, names the dataset."""
+    gold = read_csv(path)
+    if "dataset" not in gold.columns:
+        gold = gold.assign(dataset=Path(path).stem.removesuffix("_sentences"))
+    return gold[["dataset", "text", "blame", "support"]]
+
+
 start(snakemake)
 lexicon = load_lexicon(snakemake.params.lexicon)
 model = train_model(lexicon=lexicon, seed=snakemake.params.seed)
-predictions = predict_gold(read_csv(snakemake.input.gold), lexicon=lexicon, model=model)
+gold = pd.concat([read_gold(p) for p in snakemake.input.gold], ignore_index=True)
+predictions = predict_gold(gold, lexicon=lexicon, model=model)
 write_csv(predictions, snakemake.output.predictions)
 write_csv(evaluate_scoring(predictions), snakemake.output.table)
 record(snakemake)

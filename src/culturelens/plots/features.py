@@ -21,7 +21,9 @@ def plot_tfidf(df: pd.DataFrame, *, top_n: int = 10, max_docs: int = 12) -> Figu
         return _empty_figure("No TF-IDF terms (empty corpus or every term pruned).")
     fig, axes = _panels(len(docs), row_height=0.22 * top_n + 0.8)
     for ax, doc in zip(axes, docs, strict=False):
-        rows = df[(df["doc_id"] == doc) & (df["rank"] <= top_n)].sort_values("rank", ascending=False)
+        rows = df[(df["doc_id"] == doc) & (df["rank"] <= top_n)].sort_values(
+            "rank", ascending=False
+        )
         ax.barh(rows["term"], rows["tfidf"], color=PALETTE["support"])
         ax.set_title(str(doc), loc="left")
         ax.set_xlabel("TF-IDF (sublinear tf, L2)")
@@ -40,8 +42,13 @@ def plot_keyness(df: pd.DataFrame, *, top_n: int = 8, max_targets: int = 12) -> 
     for ax, (kind, target) in zip(axes, targets, strict=False):
         rows = df[(df["target"] == target) & (df["target_type"] == kind) & (df["rank"] <= top_n)]
         rows = rows.sort_values("effect")
-        colours = [PALETTE["accent"] if d == "key" else PALETTE["neutral"] for d in rows["direction"]]
-        labels = [f"{t}{'*' if q < 0.05 else ''}" for t, q in zip(rows["term"], rows["q_value"], strict=True)]
+        colours = [
+            PALETTE["accent"] if d == "key" else PALETTE["neutral"] for d in rows["direction"]
+        ]
+        labels = [
+            f"{t}{'*' if q < 0.05 else ''}"
+            for t, q in zip(rows["term"], rows["q_value"], strict=True)
+        ]
         ax.barh(labels, rows["effect"], color=colours)
         ax.axvline(0, color="#333333", linewidth=0.6)
         ax.set_title(f"{kind} {target}", loc="left")
@@ -73,4 +80,6 @@ def _require(df: pd.DataFrame, columns: set[str], name: str) -> None:
         raise TypeError(f"{name} must be a DataFrame, got {type(df).__name__}")
     missing = sorted(columns - set(df.columns))
     if missing:
-        raise ValueError(f"{name} is missing columns {missing}; pass the table from culturelens.features")
+        raise ValueError(
+            f"{name} is missing columns {missing}; pass the table from culturelens.features"
+        )

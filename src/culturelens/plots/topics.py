@@ -17,20 +17,26 @@ PANEL_COLUMNS = 4
 def plot_topic_terms(
     terms: pd.DataFrame, *, stability: pd.DataFrame | None = None, top_n: int = 10
 ) -> Figure:
-    """One bar panel per (method, topic); titles carry the topic's stability when given."""
+    """One bar panel per (method, topic).
+
+    Panel titles carry each topic's stability, taken from ``stability`` (the
+    ``topic_stability`` table) or else from a ``stability`` column of ``terms``.
+    """
     _require(terms, {"method", "topic", "rank", "term", "weight"}, "terms")
     keys = sorted(set(zip(terms["method"], terms["topic"], strict=True)))
     if not keys:
         return _empty_figure("No topic model was fitted (too few units or terms).")
-    stab = {} if stability is None else {(m, t): s for m, t, s in stability[["method", "topic", "stability"]].itertuples(index=False)}
+    stab = _stability_lookup(terms if stability is None else stability)
     cols = min(PANEL_COLUMNS, len(keys))
     rows = math.ceil(len(keys) / cols)
     fig = new_figure(2.6 * cols, (0.2 * top_n + 0.9) * rows + 0.5)
     axes = list(fig.subplots(rows, cols, squeeze=False).ravel())
-    for ax in axes[len(keys):]:
+    for ax in axes[len(keys) :]:
         ax.set_visible(False)
     for ax, (method, topic) in zip(axes, keys, strict=False):
-        part = terms[(terms["method"] == method) & (terms["topic"] == topic) & (terms["rank"] <= top_n)]
+        part = terms[
+            (terms["method"] == method) & (terms["topic"] == topic) & (terms["rank"] <= top_n)
+        ]
         part = part.sort_values("rank", ascending=False)
         ax.barh(part["term"], part["weight"], color=PALETTE["support"])
         note = f" · stability {stab[(method, topic)]:.2f}" if (method, topic) in stab else ""
@@ -39,6 +45,13 @@ def plot_topic_terms(
     fig.set_layout_engine("constrained")
     fig.suptitle("Top terms per topic (weight = share of the topic's term mass)", x=0.01, ha="left")
     return fig
+
+
+def _stability_lookup(table: pd.DataFrame) -> dict[tuple[str, int], float]:
+    if "stability" not in table.columns:
+        return {}
+    rows = table[["method", "topic", "stability"]].drop_duplicates(["method", "topic"])
+    return {(m, int(t)): float(s) for m, t, s in rows.itertuples(index=False)}
 
 
 def plot_document_topics(document_topics: pd.DataFrame, *, max_docs: int = 60) -> Figure:
@@ -52,9 +65,12 @@ def plot_document_topics(document_topics: pd.DataFrame, *, max_docs: int = 60) -
     fig.set_layout_engine("constrained")
     axes = fig.subplots(1, len(methods), squeeze=False)[0]
     for ax, method in zip(axes, methods, strict=True):
-        grid = document_topics[document_topics["method"] == method].pivot_table(
-            index="doc_id", columns="topic", values="weight", aggfunc="first"
-        ).sort_index().iloc[:max_docs]
+        grid = (
+            document_topics[document_topics["method"] == method]
+            .pivot_table(index="doc_id", columns="topic", values="weight", aggfunc="first")
+            .sort_index()
+            .iloc[:max_docs]
+        )
         image = ax.imshow(grid.to_numpy(), aspect="auto", cmap="cividis", vmin=0.0, vmax=1.0)
         ax.set_xticks(range(grid.shape[1]), [str(t) for t in grid.columns])
         ax.set_yticks(range(grid.shape[0]), [str(d) for d in grid.index], fontsize=7)
@@ -87,10 +103,18 @@ def plot_selection(selection: pd.DataFrame) -> Figure:
         se = part.get("stability_se")
         ax.errorbar(part["k"], part["stability"], yerr=se, marker="o", color=PALETTE["support"],
                     label="stability", capsize=2)  # fmt: skip
-        ax.plot(part["k"], part["coherence"], marker="s", color=PALETTE["highlight"], label="coherence (NPMI)")
+        ax.plot(
+            part["k"],
+            part["coherence"],
+            marker="s",
+            color=PALETTE["highlight"],
+            label="coherence (NPMI)",
+        )
         ax.plot(part["k"], part["score"], marker="^", color=PALETTE["accent"], label="score")
         best = part[part["chosen"].astype(bool)]
-        ax.scatter(best["k"], best["score"], s=140, facecolors="none", edgecolors="black", label="chosen")
+        ax.scatter(
+            best["k"], best["score"], s=140, facecolors="none", edgecolors="black", label="chosen"
+        )
         ax.set_xticks(part["k"].astype(int).tolist())
         ax.set_xlabel("number of topics k")
         ax.set_title(method.upper(), loc="left")
