@@ -400,3 +400,16 @@ def test_bbc_body_lines_are_kept() -> None:
         lost += sum(1 for r in doc.removed if r.line_no > 1)
     assert titled / len(files) >= 0.99
     assert 1 - lost / body >= 0.995
+
+
+@pytest.mark.parametrize("n_rows", [0, 3])
+def test_plot_removed_lines(n_rows: int) -> None:
+    from culturelens.plots.cleaning import plot_removed_lines
+
+    rows = [("a", 1, "php_error", "x"), ("a", 2, "advertising", "y"), ("b", 3, "php_error", "z")]
+    removed = pd.DataFrame(rows[:n_rows], columns=["doc_id", "line_no", "rule", "text"])
+    fig = plot_removed_lines(removed)
+    assert len(fig.axes) == 1
+    assert len(fig.axes[0].patches) == (4 if n_rows else 0)  # 2 rules x 2 documents
+    with pytest.raises(ValueError, match="missing column"):
+        plot_removed_lines(removed.drop(columns="rule"))

@@ -23,7 +23,7 @@ RE_INVISIBLE = re.compile(
 # A lone ASCII space is not matched, so ordinary prose needs no replacements at all.
 _SPACES = r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
 RE_SPACE_RUN = re.compile(rf"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]{_SPACES}*| {_SPACES}+")
-# A dash between digits is a range ("2010–2015") and becomes a hyphen.
+# A dash between digits is a range ("2010\u20132015") and becomes a hyphen.
 RE_RANGE_DASH = re.compile(r"(?<=\d)[\u2012\u2013\u2014\u2015\u2212](?=\d)")
 # Any other dash (figure/en/em/horizontal bar, or a spaced ASCII "--") becomes a spaced en dash.
 RE_DASH = re.compile(r" ?(?:[\u2012\u2013\u2014\u2015]|(?<= )--?(?= )|--) ?")
@@ -35,7 +35,8 @@ RE_SPACE_BEFORE_PUNCT = re.compile(r" +(?=[,.;:!?](?:\s|$))")
 
 # Leading list/bullet markers; the marker is dropped from the paragraph text.
 RE_BULLET = re.compile(
-    r"^(?:[\u2022\u2023\u2043\u2219\u25aa\u25ab\u25cf\u25e6\u00b7\u25b8\u25ba\u27a2\u2794\u25a0\u25a1\u2713\u2714]|[-*+\u2013\u2014](?= ))\s*"
+    r"^(?:[\u2022\u2023\u2043\u2219\u25aa\u25ab\u25cf\u25e6\u00b7\u25b8\u25ba\u27a2\u2794"
+    r"\u25a0\u25a1\u2713\u2714]|[-*+\u2013\u2014](?= ))\s*"
 )
 RE_NUMBERED = re.compile(r"^\(?\d{1,3}[.)](?= )")
 
@@ -56,6 +57,8 @@ RE_NAV_SEPARATOR = re.compile(r" (?:[>»\u203a|/\\]|>>|::) ")
 RE_ARROW_END = re.compile(r"(?:[>\u203a→]|->)\s*$")
 RE_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you're|you've|you'll)\b", re.I)
 RE_FIRST_PERSON_PLURAL = re.compile(r"\b(?:us|our|we)\b", re.I)
+# Two sentences joined without a space by HTML extraction: "this article?Health Secretary".
+RE_GLUE = re.compile(r"[a-z0-9][.?!]['\")]?(?=[A-Z][a-z])")
 RE_QUOTE_OPEN = re.compile(r"^[\"'\u201c\u2018]")
 # Marks of a data-list item rather than a headline: "(BBC Three)" at the end, "A v B",
 # or a leading rank or figure.
@@ -72,7 +75,8 @@ _TIME = (
 )
 _LABEL = r"(?:(?:first |last )?(?:published|posted|updated|modified|date)(?: on| at)?:? ?)?"
 RE_DATE_DMY = re.compile(
-    rf"^{_LABEL}{_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)? {_MONTH},? (?P<year>\d{{4}}|\d{{2}}){_TIME}$",
+    rf"^{_LABEL}{_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)? {_MONTH},? "
+    rf"(?P<year>\d{{4}}|\d{{2}}){_TIME}$",
     re.I,
 )
 RE_DATE_MDY = re.compile(
@@ -80,7 +84,8 @@ RE_DATE_MDY = re.compile(
     re.I,
 )
 RE_DATE_ISO = re.compile(
-    rf"^{_LABEL}(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})(?:[t ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:z|[+-]\d{{2}}:?\d{{2}})?)?$",
+    rf"^{_LABEL}(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})"
+    r"(?:[t ]\d{2}:\d{2}(?::\d{2})?(?:z|[+-]\d{2}:?\d{2})?)?$",
     re.I,
 )
 RE_DATE_NUMERIC = re.compile(
@@ -88,14 +93,15 @@ RE_DATE_NUMERIC = re.compile(
 )
 # Trailing pieces that may follow a date on a date line: "| Updated 10:32", "- 5 min read".
 RE_DATE_TAIL = re.compile(
-    r"\s*(?:[|·•,–-]\s*)?(?:\d{1,3} ?min(?:ute)?s? read|(?:last )?updated:?[^|]{0,40})?$", re.I
+    r"\s*(?:[|·•,\u2013-]\s*)?(?:\d{1,3} ?min(?:ute)?s? read|(?:last )?updated:?[^|]{0,40})?$", re.I
 )
 RE_DATE_SPLIT = re.compile(r"\s+[|·•]\s+")
 RE_BYLINE = re.compile(
-    r"^(?:By|BY|by):? (?:(?:dr|prof|sir|dame|mr|mrs|ms)\.? )?[A-Z][\w'.-]{0,30}(?: (?:[A-Z][\w'.-]{0,30}|de|van|von|da|al|el|bin|le))"
-    r"{0,3}(?:(?:,| and| &) (?:[A-Z][\w'.-]{0,30})(?: [A-Z][\w'.-]{0,30}){0,3}){0,3}"
-    r"(?:,? (?:[\w'-]{1,30} ){0,4}(?:correspondent|editor|reporter|writer|journalist|staff|contributor"
-    r"|columnist|analyst|desk|team|reporters|in [A-Z][\w]{1,30}))?\.?$"
+    r"^(?:By|BY|by):? (?:(?:dr|prof|sir|dame|mr|mrs|ms)\.? )?[A-Z][\w'.-]{0,30}"
+    r"(?: (?:[A-Z][\w'.-]{0,30}|de|van|von|da|al|el|bin|le)){0,3}"
+    r"(?:(?:,| and| &) (?:[A-Z][\w'.-]{0,30})(?: [A-Z][\w'.-]{0,30}){0,3}){0,3}"
+    r"(?:,? (?:[\w'-]{1,30} ){0,4}(?:correspondent|editor|reporter|writer|journalist|staff"
+    r"|contributor|columnist|analyst|desk|team|reporters|in [A-Z][\w]{1,30}))?\.?$"
 )
 RE_READING_TIME = re.compile(
     r"^(?:reading time:? )?\d{1,3} ?(?:min(?:ute)?s?|m) (?:read|listen)$", re.I

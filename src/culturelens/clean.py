@@ -10,6 +10,7 @@ and its position among its neighbours, so unseen artefact wordings are caught by
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
 import re
 import unicodedata
@@ -27,57 +28,14 @@ from culturelens import _patterns as P
 logger = logging.getLogger(__name__)
 
 RULE_KINDS = ("regex", "phrases", "structural")
-DETECTORS = (
-    "title",
-    "date",
-    "byline",
-    "section_label",
-    "call_to_action",
-    "link_line",
-    "headline_block",
-    "document_tail",
-)
 POSITIONS = ("anywhere", "start", "whole")
 # Artefact lines are short; longer lines are prose, and skipping them keeps the cost linear.
 MAX_RULE_CHARS = 1200
 HEADLINE_MAX_WORDS = 22
-_RULE_KEYS = frozenset(
-    {
-        "name",
-        "category",
-        "kind",
-        "description",
-        "examples",
-        "counter_examples",
-        "patterns",
-        "phrases",
-        "position",
-        "detector",
-        "params",
-        "max_words",
-        "allow_sentence_end",
-        "partial",
-        "ignore_case",
-        "requires",
-    }
-)
+# Typographic quotes, primes and hyphen variants map to their ASCII forms, one for one.
 _QUOTES = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u00b4": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2026": "...",
-    }
+    "\u2018\u2019\u201a\u201b\u2032\u00b4\u201c\u201d\u201e\u201f\u2033\u2010\u2011",
+    "''''''\"\"\"\"\"--",
 )
 _DASHES = ("\u2012", "\u2013", "\u2014", "\u2015", "\u2212", "--", " - ")
 _MONTHS = {
@@ -86,29 +44,6 @@ _MONTHS = {
         ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
     )
 }
-_CTA_VERBS = frozenset(
-    [
-        "sign", "subscribe", "join", "download", "install", "follow", "like", "share", "click",
-        "tap", "get", "try", "start", "register", "log", "login", "read", "watch", "listen",
-        "browse", "explore", "discover", "view", "see", "find", "shop", "buy", "order", "book",
-        "apply", "donate", "support", "upgrade", "unlock", "claim", "enter", "visit",
-        "contact", "email", "send", "submit", "advertise", "comment", "tweet", "print", "save",
-        "bookmark", "continue", "learn", "check", "don't", "never", "stay", "keep", "become",
-        "grab", "enjoy", "access", "unlock", "switch", "manage", "update", "allow", "enable",
-        "turn"
-    ]
-)
-_WEB_WORDS = frozenset(
-    [
-        "app", "apps", "website", "site", "online", "email", "e-mail", "inbox", "newsletter",
-        "newsletters", "link", "links", "here", "click", "tap", "free", "download",
-        "subscribe", "subscription", "account", "login", "podcast", "podcasts", "video",
-        "videos", "live", "updates", "notifications", "alerts", "twitter", "facebook",
-        "instagram", "whatsapp", "linkedin", "tiktok", "youtube", "social", "feed", "channel",
-        "browser", "rss", "journalism", "coverage", "stories", "articles", "story", "article",
-        "members", "membership", "offer", "trial", "digital", "unlimited", "premium"
-    ]
-)
 
 
 @dataclass(frozen=True)
@@ -145,6 +80,9 @@ class ArtefactRule:
     def param(self, key: str, default: Any) -> Any:
         """Return the structural parameter ``key`` or ``default``."""
         return dict(self.params).get(key, default)
+
+
+_RULE_KEYS = frozenset(ArtefactRule.__dataclass_fields__) - {"regex", "requires_regex"}
 
 
 @dataclass(frozen=True)
@@ -257,7 +195,9 @@ def _rule_from_mapping(entry: Mapping[str, Any]) -> ArtefactRule:
     params = kwargs.get("params") or {}
     if not isinstance(params, Mapping):
         _fail(name, "params", "must be a mapping such as {max_words: 16}")
-    kwargs["params"] = tuple(sorted(params.items()))
+    kwargs["params"] = tuple(
+        sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items())
+    )
     return ArtefactRule(**kwargs)
 
 
@@ -314,8 +254,10 @@ def load_rules(
 # --------------------------------------------------------------------------- normalisation
 def _normalize_line(line: str) -> str:
     text = unicodedata.normalize("NFC", line)
+    if "&" in text and ";" in text:  # "&amp;", "&nbsp;", "&#8217;" left by HTML extraction
+        text = html.unescape(text)
     if not (text.isascii() and text.isprintable()):
-        text = P.RE_INVISIBLE.sub("", text).translate(_QUOTES)
+        text = P.RE_INVISIBLE.sub("", text).translate(_QUOTES).replace("\u2026", "...")
     text = P.RE_SPACE_RUN.sub(" ", text)
     # substring tests are far cheaper than a regex pass over a 20 MB line
     if any(d in text for d in _DASHES):
@@ -342,11 +284,12 @@ def normalize_text(text: str) -> str:
 
 def _make_line(line_no: int, raw: str) -> _Line:
     text = _normalize_line(raw)
-    bullet = bool(P.RE_BULLET.match(text))
-    if bullet:
+    bullet = bool(P.RE_BULLET.match(text)) and bool(P.RE_BULLET.sub("", text, count=1))
+    if bullet:  # a lone bullet glyph stays as text, so the line is not lost silently
         text = P.RE_BULLET.sub("", text, count=1)
-    if len(text) > MAX_RULE_CHARS:
-        return _Line(line_no, raw, text, bullet, HEADLINE_MAX_WORDS * 10, True)
+    if len(text) > MAX_RULE_CHARS:  # prose; only partial rules look at its start
+        low = text[:MAX_RULE_CHARS].lower()
+        return _Line(line_no, raw, text, bullet, HEADLINE_MAX_WORDS * 10, True, low)
     n_words = len(P.RE_WORD.findall(text))
     ends = bool(P.RE_SENTENCE_END.search(text))
     return _Line(line_no, raw, text, bullet, n_words, ends, text.lower())
@@ -354,12 +297,14 @@ def _make_line(line_no: int, raw: str) -> _Line:
 
 # --------------------------------------------------------------------------- explicit rules
 def _explicit_match(line: _Line, rule: ArtefactRule) -> re.Match[str] | None:
-    if rule.regex is None or len(line.text) > MAX_RULE_CHARS:
+    if rule.regex is None:
         return None
     if rule.requires_regex is not None and not rule.requires_regex.search(line.low):
         return None  # cheap literal pre-filter before the regular expression
-    if rule.partial:
-        return rule.regex.search(line.text)
+    if rule.partial:  # e.g. a PHP warning printed at the start of a very long line
+        return rule.regex.search(line.text, 0, MAX_RULE_CHARS)
+    if len(line.text) > MAX_RULE_CHARS:
+        return None
     if rule.max_words is not None and line.n_words > rule.max_words:
         return None
     if P.RE_QUOTE_OPEN.match(line.text) and line.sentence_end:
@@ -484,16 +429,18 @@ def _detect_byline(state: _State, rule: ArtefactRule) -> None:
 
 
 def _detect_call_to_action(state: _State, rule: ArtefactRule) -> None:
+    verbs = frozenset(rule.param("verbs", ()))
+    web_words = frozenset(rule.param("web_words", ()))
     for i in state.kept():
         ln = state.lines[i]
         if ln.n_words > rule.param("max_words", 16) or '"' in ln.text:
             continue
         words = [w.lower().strip(".,:;!?'()") for w in ln.text.split()]
-        if not words or words[0] not in _CTA_VERBS:
+        if not words or words[0] not in verbs:
             continue
         # "you"/"our" alone is not enough: advice articles have imperative sub-headings
         # ("Check your tariff"); web vocabulary is what marks page furniture.
-        if any(w in _WEB_WORDS for w in words):
+        if any(w in web_words for w in words):
             state.remove(i, rule)
 
 
@@ -574,6 +521,7 @@ _DETECTOR_FUNCS = {
     "headline_block": _detect_headline_block,
     "document_tail": _detect_document_tail,
 }
+DETECTORS = tuple(_DETECTOR_FUNCS)
 
 
 # --------------------------------------------------------------------------- document
@@ -583,6 +531,10 @@ def _apply_explicit(
     removed: dict[int, str] = {}
     fragments: list[RemovedLine] = []
     for i, line in enumerate(lines):
+        glued = _glued_artefact(line, rules)
+        if glued is not None:
+            fragments.append(RemovedLine(line.line_no, glued[0], glued[1]))
+            lines[i] = _make_line(line.line_no, glued[2])._replace(raw=line.raw)
         for rule in rules:
             match = _explicit_match(lines[i], rule)
             if match is None:
@@ -594,6 +546,28 @@ def _apply_explicit(
             fragments.append(RemovedLine(line.line_no, rule.name, fragment))
             lines[i] = _make_line(line.line_no, rest)._replace(raw=line.raw)
     return removed, fragments
+
+
+def _rule_for(text: str, rules: Sequence[ArtefactRule]) -> str | None:
+    line = _make_line(0, text)
+    return next((r.name for r in rules if not r.partial and _explicit_match(line, r)), None)
+
+
+def _glued_artefact(line: _Line, rules: Sequence[ArtefactRule]) -> tuple[str, str, str] | None:
+    """(rule, artefact, rest) when an artefact sentence is glued to prose without a space.
+
+    Scraped block elements are often joined without whitespace ("Did you enjoy this
+    article?Health Secretary ..."); only the first and last glued piece are tried.
+    """
+    if len(line.text) > MAX_RULE_CHARS or not P.RE_GLUE.search(line.text):
+        return None  # the common case: no sentences glued together
+    head = P.RE_GLUE.search(line.text, 0, 300)
+    if head is not None and (name := _rule_for(line.text[: head.end()], rules)):
+        return name, line.text[: head.end()], line.text[head.end() :]
+    tails = list(P.RE_GLUE.finditer(line.text, max(0, len(line.text) - 300)))
+    if tails and (name := _rule_for(line.text[tails[-1].end() :], rules)):
+        return name, line.text[tails[-1].end() :], line.text[: tails[-1].end()]
+    return None
 
 
 def _paragraphs(state: _State) -> tuple[Paragraph, ...]:

@@ -6,7 +6,7 @@ sentence, ``blame`` and ``support``, and a derived label (blame, support, mixed,
 Rules, in order:
 
 1. Lexicon terms and multi-word expressions are matched on lemmas (greedy, longest first).
-2. Each match must pass its *sense rule*, which looks at who does what to whom in the
+2. Each match must pass its *sense rule* (culturelens.senses): who does what to whom in the
    clause: "support the bill" (endorsement), "fans", "supporting actress", "tech support",
    "profits helped by demand", "fired 19 aces", "they punished our mistakes", "a £5m fine"
    on a company, "blamed a weaker dollar" are dropped, with the reason kept as evidence.

@@ -21,7 +21,8 @@ DETERMINERS = frozenset({"a", "an", "the", "its", "their", "this", "that", "his"
 # Words that may follow a beneficiary without starting a new verb ("help families on low
 # incomes", "protect staff from abuse"): anything else after the person is read as a verb.
 NOUN_CUES = frozenset({"no", "any", "and", "of", "with", "without", "full", "their", "his", "her"})
-PREPOSITIONS = frozenset({"of", "about", "for", "with", "on", "in", "at", "from", "to", "by", "over"})
+PREPOSITIONS = frozenset({"of", "about", "for", "with", "on", "in", "at", "from", "to", "by",
+                          "over"})
 OBJECT_TAIL = frozenset({"on", "in", "with", "from", "who", "whom", "that", "through", "during",
                          "after", "at", "of", "by", "and", "or", "whose", "across", "affected",
                          "facing", "struggling", "hit", "against", "for", "as", "back"})
@@ -117,8 +118,8 @@ def _welfare(ctx: SenseContext, toks: Sequence[Token]) -> bool:
         return False
     if ctx.has("welfare_verb", toks[0]):
         return True
-    return toks[0].lemma in {"find", "get", "keep", "pay", "meet", "stay", "return", "move"} and any(
-        ctx.has("livelihood", t) for t in toks[1:5])
+    verbs = {"find", "get", "keep", "pay", "meet", "stay", "return", "move"}
+    return toks[0].lemma in verbs and any(ctx.has("livelihood", t) for t in toks[1:5])
 
 
 def _sense_not_thing_target(ctx: SenseContext, m: Match) -> str:
@@ -146,7 +147,7 @@ def _sense_person_object(ctx: SenseContext, m: Match) -> str:
 def _sense_support(ctx: SenseContext, m: Match) -> str:
     after, before = _after(ctx, m, 5), _before(ctx, m, 4)
     clause = ctx.words(0, len(ctx.tokens), ctx.clause[m.start])
-    if after and ctx.has("act", after[0]) or any(ctx.has("act", t) for t in after[1:5]):
+    if (after and ctx.has("act", after[0])) or any(ctx.has("act", t) for t in after[1:5]):
         return "entertainment/technical (support act, supporting role, support level, tour)"
     if before and before[-1].lemma in {"play", "as"}:
         return "a band playing support"
@@ -178,7 +179,7 @@ def _sense_help(ctx: SenseContext, m: Match) -> str:
         return "" if _subject_is_person(ctx, m) else "passive: a thing was helped (sales helped by)"
     if after and _welfare(ctx, after):
         return ""
-    if before and ctx.has("care_noun", before[-1]) or after and after[0].low in {"with", "for"}:
+    if (before and ctx.has("care_noun", before[-1])) or (after and after[0].low in {"with", "for"}):
         return "" if any(ctx.is_person(t) for t in ctx.tokens) else "help with no one helped"
     who = _beneficiary(ctx, m, things=("thing", "protect_thing", "instrumental"))
     return {"person": "", "task": "instrumental help (helped people do a task)",
@@ -232,7 +233,7 @@ def _sense_encourage(ctx: SenseContext, m: Match) -> str:
     lows = [t.low for t in after]
     if "to" in lows[:5]:
         goal = after[lows.index("to") + 1:]
-        if not (goal and ctx.has("growth_verb", goal[0]) or _welfare(ctx, goal)):
+        if not ((goal and ctx.has("growth_verb", goal[0])) or _welfare(ctx, goal)):
             return "encouraging people to do a task (buy, donate, become)"
     hit = _first_class(ctx, after[:4], ("person", "encourage_thing", "thing"))
     return "" if hit == "person" else "encouraging figures or economic activity"
@@ -340,7 +341,8 @@ def _sense_abuse(ctx: SenseContext, m: Match) -> str:
     before = _before(ctx, m, 3)
     if before and before[-1].lemma in {"drug", "alcohol", "substance", "solvent", "steroid"}:
         return "substance abuse"
-    if before and before[-1].lemma == "domestic" or [t.lemma for t in before[-2:]] == ["victim", "of"]:
+    topic = [t.lemma for t in before[-2:]] == ["victim", "of"]
+    if topic or (before and before[-1].lemma == "domestic"):
         return "abuse as a topic (victims of domestic abuse)"
     return ""
 

@@ -67,7 +67,7 @@ def seed_rows() -> list[list[object]]:
         for no, line in enumerate(RE_BREAK.split(path.read_text(encoding="utf-8")), 1):
             if not line.strip():
                 continue
-            default = ("content", "quote" if line.lstrip()[:1] in "\"“‘'" else "prose")
+            default = ("content", "quote" if line.lstrip()[:1] in "\"\u201c\u2018'" else "prose")
             label, kind = labels.get(no, default)
             rows.append(["seeds", path.stem, no, line, label, kind])
     return rows

@@ -3,12 +3,13 @@
 from pathlib import Path
 
 import pandas as pd
-from _wiring import record, start
 
 from culturelens.io import read_csv, write_csv
 from culturelens.lexicon import load_lexicon
 from culturelens.model import train_model
 from culturelens.validation import evaluate_scoring, predict_gold
+
+from _wiring import record, start
 
 
 def read_gold(path: str) -> pd.DataFrame:
