@@ -64,8 +64,10 @@ def load_sample(bbc: Path) -> pd.DataFrame:
         sents = body_sentences(bbc / row.file)
         text = sents[row.sent_index] if row.sent_index < len(sents) else ""
         if sha(text) != row.sha256:
-            raise ValueError(f"{row.file} sentence {row.sent_index}: sha256 differs; "
-                             "the corpus or the segmenter changed, re-draw the sample")
+            raise ValueError(
+                f"{row.file} sentence {row.sent_index}: sha256 differs; "
+                "the corpus or the segmenter changed, re-draw the sample"
+            )
         texts.append(text)
     return sample.assign(text=texts, dataset="bbc_unseen")
 
@@ -75,13 +77,21 @@ def evaluate(bbc: Path, *, seed: int = 0) -> pd.DataFrame:
     lex = load_lexicon()
     texts = gold["text"].tolist()
     model = train_model(lexicon=lex, seed=seed)
-    pred = pd.concat([pd.DataFrame({"text": texts}),
-                      score_sentences(texts, lexicon=lex, model=model),
-                      vader_scores(texts), keyword_scores(texts, lexicon=lex)], axis=1)
+    pred = pd.concat(
+        [
+            pd.DataFrame({"text": texts}),
+            score_sentences(texts, lexicon=lex, model=model),
+            vader_scores(texts),
+            keyword_scores(texts, lexicon=lex),
+        ],
+        axis=1,
+    )
     rules = score_sentences(texts, lexicon=lex)[["label"]]
     res = evaluate_scoring(gold, pred)
-    res_rules = evaluate_scoring(gold.assign(dataset="bbc_unseen_rules_only"),
-                                 pd.concat([pd.DataFrame({"text": texts}), rules], axis=1))
+    res_rules = evaluate_scoring(
+        gold.assign(dataset="bbc_unseen_rules_only"),
+        pd.concat([pd.DataFrame({"text": texts}), rules], axis=1),
+    )
     return pd.concat([res, res_rules], ignore_index=True)
 
 
@@ -93,8 +103,10 @@ def draw(bbc: Path, n: int, *, seed: int) -> pd.DataFrame:
         for i, s in enumerate(body_sentences(bbc / name)):
             (topical if RE_TOPICAL.search(s) else plain).append((name, i, s))
     picks = rng.sample(topical, n // 2) + rng.sample(plain, n - n // 2)
-    return pd.DataFrame([(f, i, sha(s), s) for f, i, s in sorted(picks)],
-                        columns=["file", "sent_index", "sha256", "text"])
+    return pd.DataFrame(
+        [(f, i, sha(s), s) for f, i, s in sorted(picks)],
+        columns=["file", "sent_index", "sha256", "text"],
+    )
 
 
 def main() -> None:
@@ -109,10 +121,16 @@ def main() -> None:
         draw(bbc, args.draw, seed=args.seed).to_csv(sys.stdout, index=False)
         return
     res = evaluate(bbc, seed=args.seed)
-    table = res[res.metric.isin(["blame_f1", "support_f1", "macro_f1", "cohen_kappa",
-                                 "accuracy", "gold_unjoined"])]
-    print(table.pivot_table(index=["dataset", "method"], columns="metric", values="value")
-          .round(3).to_string())
+    table = res[
+        res.metric.isin(
+            ["blame_f1", "support_f1", "macro_f1", "cohen_kappa", "accuracy", "gold_unjoined"]
+        )
+    ]
+    print(
+        table.pivot_table(index=["dataset", "method"], columns="metric", values="value")
+        .round(3)
+        .to_string()
+    )
 
 
 if __name__ == "__main__":

@@ -13,10 +13,17 @@ from culturelens.segment import (
     ("text", "expected"),
     [
         ("One sentence. Another one.", ["One sentence.", "Another one."]),
-        # Quotes of several sentences are split (pysbd alone keeps them whole).
+        # Quotations of several sentences are split into sentences.
         ("He said: \u201cIt is stark. We must improve.\u201d", ["He said: \u201cIt is stark.", "We must improve.\u201d"]),
         ("Mr Hancock met Dr Smith.", ["Mr Hancock met Dr Smith."]),
         ("  spaced   out  ", ["spaced out"]),
+        # regression: the closing quotation mark stays with its sentence (pysbd moved it on)
+        ('He said: "It is hard." Then he left.', ['He said: "It is hard."', "Then he left."]),
+        ('"What have France done?" he said.', ['"What have France done?" he said.']),
+        ("J. K. Rowling met e.g. Dr. Who. No. 5 won.", ["J. K. Rowling met e.g. Dr. Who.", "No. 5 won."]),
+        ("It cost \u00a3930m. 7% said yes.", ["It cost \u00a3930m.", "7% said yes."]),
+        ("Ends with no stop", ["Ends with no stop"]),
+        ("", []),
     ],
 )
 def test_split_sentences(text, expected):

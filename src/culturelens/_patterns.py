@@ -71,16 +71,18 @@ _MONTH = (
 )
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,? )?"
 _TIME = (
-    r"(?:,? (?:at )?\d{1,2}(?:[:.]\d{2}){1,2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4}| utc[+-]\d{1,2})?)?"
+    r"(?:,? (?:at )?\d{1,2}(?:[:.]\d{2}){1,2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4}(?:[+-]\d{1,2})?)?)?"
 )
+_LEAD_TIME = r"(?:\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?,? )?"
 _LABEL = r"(?:(?:first |last )?(?:published|posted|updated|modified|date)(?: on| at)?:? ?)?"
 RE_DATE_DMY = re.compile(
-    rf"^{_LABEL}{_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)? {_MONTH},? "
+    rf"^{_LABEL}{_LEAD_TIME}{_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)? {_MONTH},? "
     rf"(?P<year>\d{{4}}|\d{{2}}){_TIME}$",
     re.I,
 )
 RE_DATE_MDY = re.compile(
-    rf"^{_LABEL}{_WEEKDAY}{_MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<year>\d{{4}}){_TIME}$",
+    rf"^{_LABEL}{_LEAD_TIME}{_WEEKDAY}{_MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? "
+    rf"(?P<year>\d{{4}}){_TIME}$",
     re.I,
 )
 RE_DATE_ISO = re.compile(
@@ -93,13 +95,16 @@ RE_DATE_NUMERIC = re.compile(
 )
 # Trailing pieces that may follow a date on a date line: "| Updated 10:32", "- 5 min read".
 RE_DATE_TAIL = re.compile(
-    r"\s*(?:[|·•,\u2013-]\s*)?(?:\d{1,3} ?min(?:ute)?s? read|(?:last )?updated:?[^|]{0,40})?$", re.I
+    r"\s*(?:[|·•,\u2013-]\s*)?(?:\d{1,3} ?min(?:ute)?s? read|(?:last )?updated:?[^|]{0,40}"
+    r"|by @?[\w.-]{1,40})?$",
+    re.I,
 )
 RE_DATE_SPLIT = re.compile(r"\s+[|·•]\s+")
 RE_BYLINE = re.compile(
     r"^(?:By|BY|by):? (?:(?:dr|prof|sir|dame|mr|mrs|ms)\.? )?[A-Z][\w'.-]{0,30}"
     r"(?: (?:[A-Z][\w'.-]{0,30}|de|van|von|da|al|el|bin|le)){0,3}"
-    r"(?:(?:,| and| &) (?:[A-Z][\w'.-]{0,30})(?: [A-Z][\w'.-]{0,30}){0,3}){0,3}"
+    r"(?:(?:,| and| &) (?:[A-Z][\w'.-]{0,30})(?: (?:[A-Z][\w'.-]{0,30}|de|van|von|da|al|el|bin|le))"
+    r"{0,3}){0,3}"
     r"(?:,? (?:[\w'-]{1,30} ){0,4}(?:correspondent|editor|reporter|writer|journalist|staff"
     r"|contributor|columnist|analyst|desk|team|reporters|in [A-Z][\w]{1,30}))?\.?$"
 )

@@ -358,19 +358,6 @@ def _edge_zone(state: _State) -> list[int]:
     return [i for i in state.kept() if i < first or i > last]
 
 
-def _detect_section_label(state: _State, rule: ArtefactRule) -> None:
-    first, _ = state.prose_bounds()
-    head = [i for i in state.kept() if i < first]
-    max_words = rule.param("max_words", 3)
-    if (
-        len(head) >= 2
-        and _headline_like(state.lines[head[0]], max_words)
-        and _headline_like(state.lines[head[1]], 25)
-        and state.lines[head[1]].n_words > max_words
-    ):
-        state.remove(head[0], rule)
-
-
 def _detect_title(state: _State, rule: ArtefactRule) -> None:
     kept = state.kept()
     if not kept or state.title is not None:
@@ -440,7 +427,7 @@ def _detect_call_to_action(state: _State, rule: ArtefactRule) -> None:
             continue
         # "you"/"our" alone is not enough: advice articles have imperative sub-headings
         # ("Check your tariff"); web vocabulary is what marks page furniture.
-        if any(w in web_words for w in words):
+        if any(w in web_words for w in words[1:]):
             state.remove(i, rule)
 
 
@@ -497,10 +484,17 @@ def _detect_document_tail(state: _State, rule: ArtefactRule) -> None:
     headers = set(rule.param("after_categories", ("related", "tags")))
     _, last = state.prose_bounds()
     after_header = False
+    listing = False  # inside a list introduced by a line ending in ":"
     for i, ln in enumerate(state.lines):
         name = state.removed.get(ln.line_no)
         if name is not None:
             after_header = state.categories.get(name) in headers
+            listing = False
+            continue
+        if ln.text.endswith(":"):
+            listing = True
+            continue
+        if listing and not ln.sentence_end:
             continue
         short = 1 <= ln.n_words <= max_words and (not ln.sentence_end or ln.text.endswith("?"))
         # names and figures (a referee, an attendance) end match reports: headline-shaped only
@@ -515,7 +509,6 @@ _DETECTOR_FUNCS = {
     "title": _detect_title,
     "date": _detect_date,
     "byline": _detect_byline,
-    "section_label": _detect_section_label,
     "call_to_action": _detect_call_to_action,
     "link_line": _detect_link_line,
     "headline_block": _detect_headline_block,

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from itertools import pairwise
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 import pandas as pd
@@ -111,12 +113,15 @@ def _split(value: Any) -> list[str]:
     return [part for part in RE_LIST_SEP.split(text) if part]
 
 
-def _phrase_spans(text: str, phrase: str) -> list[tuple[int, int]]:
-    """Character spans where the words of ``phrase`` occur in order in ``text`` (any case)."""
+def _words(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group().lower(), m.start(), m.end()) for m in RE_WORD.finditer(text)]
+
+
+def _phrase_spans(words: Sequence[tuple[str, int, int]], phrase: str) -> list[tuple[int, int]]:
+    """Character spans where the words of ``phrase`` occur in order in ``words`` (any case)."""
     want = [w.lower() for w in RE_WORD.findall(phrase)]
     if not want:
         return []
-    words = [(m.group().lower(), m.start(), m.end()) for m in RE_WORD.finditer(text)]
     n = len(want)
     return [
         (words[i][1], words[i + n - 1][2])
@@ -127,32 +132,42 @@ def _phrase_spans(text: str, phrase: str) -> list[tuple[int, int]]:
 
 def _marks(row: Mapping[str, Any]) -> list[tuple[int, int, str, str]]:
     """(start, end, css class, title) for every lexicon hit, negator and negation scope."""
-    text = str(row["text"])
+    words = _words(str(row["text"]))
     marks = []
     for item in _split(row.get("matched_terms", "")):
         term, _, category = item.rpartition(":") if ":" in item else (item, "", "")
-        marks += [
-            (a, b, "hit", f"lexicon: {category or term}") for a, b in _phrase_spans(text, term)
-        ]
+        title = f"lexicon: {category or term}"
+        marks += [(a, b, "hit", title) for a, b in _phrase_spans(words, term)]
     for neg in _split(row.get("negators", "")):
-        marks += [(a, b, "neg", "negator") for a, b in _phrase_spans(text, neg)]
+        marks += [(a, b, "neg", "negator") for a, b in _phrase_spans(words, neg)]
     for scope in _split(row.get("scope", "")):
-        marks += [(a, b, "scope", "negation scope") for a, b in _phrase_spans(text, scope)]
+        marks += [(a, b, "scope", "negation scope") for a, b in _phrase_spans(words, scope)]
     return marks
+
+
+def _wrap(piece: str, active: Counter[tuple[str, str]]) -> str:
+    keys = [k for k, n in active.items() if n > 0]
+    if not piece or not keys:
+        return _esc(piece)
+    classes = " ".join(sorted({cls for cls, _ in keys}))
+    title = "; ".join(sorted({t for _, t in keys}))
+    return f'<span class="{classes}" title="{_esc(title)}">{_esc(piece)}</span>'
 
 
 def _marked_text(text: str, marks: Sequence[tuple[int, int, str, str]]) -> str:
     """``text`` escaped; each run of characters is wrapped in the classes of its covering marks."""
-    cuts = sorted({0, len(text), *(m[0] for m in marks), *(m[1] for m in marks)})
-    out = []
-    for a, b in pairwise(cuts):
-        cover = [m for m in marks if m[0] <= a and b <= m[1]]
-        piece = _esc(text[a:b])
-        if cover:
-            classes = " ".join(sorted({m[2] for m in cover}))
-            title = "; ".join(sorted({m[3] for m in cover}))
-            piece = f'<span class="{classes}" title="{_esc(title)}">{piece}</span>'
-        out.append(piece)
+    # A sweep over start/end events: linear in the marks, however many a long text has.
+    events = sorted(
+        [(a, 1, cls, title) for a, b, cls, title in marks if a < b]
+        + [(b, -1, cls, title) for a, b, cls, title in marks if a < b]
+    )
+    out, active, pos = [], Counter[tuple[str, str]](), 0
+    for at, group in groupby(events, key=itemgetter(0)):
+        out.append(_wrap(text[pos:at], active))
+        pos = at
+        for _, delta, cls, title in group:
+            active[(cls, title)] += delta
+    out.append(_wrap(text[pos:], active))
     return "".join(out)
 
 

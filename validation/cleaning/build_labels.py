@@ -2,7 +2,8 @@
 
 Run from anywhere: ``python validation/cleaning/build_labels.py``. Writes
 ``seeds_lines.csv`` (labels below, checked line by line against ``seeds/``) and
-``synthetic_lines.csv`` (from ``synthetic_dev.txt`` and ``synthetic_heldout.txt``).
+``synthetic_lines.csv`` (from ``synthetic_dev.txt``, ``synthetic_heldout.txt`` and
+``synthetic_heldout2.txt``).
 """
 
 from __future__ import annotations
@@ -105,5 +106,6 @@ if __name__ == "__main__":
     write(
         HERE / "synthetic_lines.csv",
         synthetic_rows(HERE / "synthetic_dev.txt", "synthetic_dev")
-        + synthetic_rows(HERE / "synthetic_heldout.txt", "synthetic_heldout"),
+        + synthetic_rows(HERE / "synthetic_heldout.txt", "synthetic_heldout")
+        + synthetic_rows(HERE / "synthetic_heldout2.txt", "synthetic_heldout2"),
     )
