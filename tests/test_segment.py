@@ -1,3 +1,4 @@
+import pandas as pd
 import pytest
 
 from culturelens.segment import (
@@ -6,6 +7,7 @@ from culturelens.segment import (
     find_speaker,
     sentence_table,
     split_sentences,
+    unify_speakers,
 )
 
 
@@ -14,13 +16,19 @@ from culturelens.segment import (
     [
         ("One sentence. Another one.", ["One sentence.", "Another one."]),
         # Quotations of several sentences are split into sentences.
-        ("He said: \u201cIt is stark. We must improve.\u201d", ["He said: \u201cIt is stark.", "We must improve.\u201d"]),
+        (
+            "He said: \u201cIt is stark. We must improve.\u201d",
+            ["He said: \u201cIt is stark.", "We must improve.\u201d"],
+        ),
         ("Mr Hancock met Dr Smith.", ["Mr Hancock met Dr Smith."]),
         ("  spaced   out  ", ["spaced out"]),
         # regression: the closing quotation mark stays with its sentence (pysbd moved it on)
         ('He said: "It is hard." Then he left.', ['He said: "It is hard."', "Then he left."]),
         ('"What have France done?" he said.', ['"What have France done?" he said.']),
-        ("J. K. Rowling met e.g. Dr. Who. No. 5 won.", ["J. K. Rowling met e.g. Dr. Who.", "No. 5 won."]),
+        (
+            "J. K. Rowling met e.g. Dr. Who. No. 5 won.",
+            ["J. K. Rowling met e.g. Dr. Who.", "No. 5 won."],
+        ),
         ("It cost \u00a3930m. 7% said yes.", ["It cost \u00a3930m.", "7% said yes."]),
         ("Ends with no stop", ["Ends with no stop"]),
         ("", []),
@@ -52,7 +60,9 @@ def test_find_speaker(paragraph, previous, speaker):
     assert find_speaker(paragraph, previous=previous) == speaker
 
 
-@pytest.mark.parametrize(("name", "canonical"), [("Mr Hancock", "Hancock"), ("Dame Linda Pollard", "Linda Pollard")])
+@pytest.mark.parametrize(
+    ("name", "canonical"), [("Mr Hancock", "Hancock"), ("Dame Linda Pollard", "Linda Pollard")]
+)
 def test_canonical_speaker_drops_titles(name, canonical):
     assert canonical_speaker(name) == canonical
 
@@ -71,6 +81,29 @@ def test_sentence_table_carries_speaker_across_run_on_quotes():
     assert table["speaker"].to_list() == ["", "Matt Hancock", "Matt Hancock", "Matt Hancock"]
 
 
-@pytest.mark.parametrize(("text", "n"), [("learn not blame", 3), ("evidence-based policy", 2), ("it\u2019s 7%", 2), ("", 0)])
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [("learn not blame", 3), ("evidence-based policy", 2), ("it\u2019s 7%", 2), ("", 0)],
+)
 def test_count_words(text, n):
     assert count_words(text) == n
+
+
+def test_unify_speakers_maps_unambiguous_surnames():
+    speakers = pd.Series(
+        ["Hancock", "Matt Hancock", "", "Taylor", "Matthew Taylor", "Ann Taylor", "Mortimer"]
+    )
+    assert unify_speakers(speakers).to_list() == [
+        "Matt Hancock",
+        "Matt Hancock",
+        "",
+        "Taylor",
+        "Matthew Taylor",
+        "Ann Taylor",
+        "Mortimer",
+    ]
+
+
+def test_sentence_table_records_raw_line_numbers():
+    table = sentence_table("d", [("body", "One. Two."), ("body", "Three.")], line_nos=[3, 7])
+    assert table["line_no"].to_list() == [3, 3, 7]

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from culturelens.plots.common import PALETTE
-from culturelens.viewer import _marked_text, _phrase_spans, _words, render_viewer
+from culturelens.viewer import MAX_MARKS, _marked_text, _marks, _phrase_spans, _words, render_viewer
 
 RUN = {"version": "0.1.0", "run_id": "0123456789ab"}
 
@@ -159,7 +159,8 @@ def test_scores_and_run_are_shown():
     scores = pd.DataFrame({"doc_id": ["a"], "net_index": [0.25], "blame_per_1k": [12.5]})
     page = render_viewer(_docs(), _sentences(), _removed(), run=RUN, document_scores=scores)
     assert "<dt>net_index</dt><dd>0.25</dd>" in page
-    assert "<dt>blame sentences</dt><dd>0</dd>" in page
+    assert "<dt>blame sentences</dt><dd>0</dd>" in page  # doc b has no scores row: counted here
+    assert page.count("<dt>blame sentences</dt>") == 1
     assert page.count("0123456789ab") >= 2  # header and footer
 
 
@@ -223,6 +224,20 @@ def test_bad_max_documents(value):
 )
 def test_phrase_spans(text, phrase, spans):
     assert _phrase_spans(_words(text), phrase) == spans
+
+
+def test_many_marks_stay_linear():
+    text = "blame not " * 100_000
+    marks = [(i * 10, i * 10 + 5, "hit", "lexicon") for i in range(100_000)]
+    start = time.perf_counter()
+    out = _marked_text(text, [*marks, (0, len(text), "scope", "negation scope")])
+    assert out.count('<span class="hit scope"') == 100_000
+    assert time.perf_counter() - start < 5
+
+
+def test_marks_per_sentence_are_capped():
+    row = {"text": "blame " * 5000, "matched_terms": "blame:attribution"}
+    assert len(_marks(row)) == MAX_MARKS
 
 
 def test_marking_is_fast_on_huge_and_punctuation_only_text():

@@ -137,3 +137,15 @@ def test_harness_detects_script_execution_and_console_errors(
     head = proc.stdout.split("<body", 1)[0]
     assert (f'data-pwned="{expect_marker}"' in head) if expect_marker else "data-pwned" not in head
     assert bool(_console(proc)) is expect_console
+
+
+def test_committed_viewer_loads_cleanly(tmp_path):
+    page = Path(__file__).resolve().parents[1] / "results" / "viewer" / "index.html"
+    if not page.is_file():
+        pytest.skip(
+            "results/viewer/index.html is absent: run snakemake to build the committed results"
+        )
+    proc = _chromium(tmp_path, page.as_uri(), "--dump-dom")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert _console(proc) == []
+    assert proc.stdout.count("<article") >= 1 and "<script" not in proc.stdout

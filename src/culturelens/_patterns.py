@@ -93,6 +93,13 @@ RE_DATE_ISO = re.compile(
 RE_DATE_NUMERIC = re.compile(
     rf"^{_LABEL}(?P<day>\d{{1,2}})[/.](?P<month>\d{{1,2}})[/.](?P<year>\d{{4}}){_TIME}$", re.I
 )
+# A full date somewhere in a line (four-digit year), for datelines with extra words.
+_ANY_MONTH = _MONTH.replace("?P<mon>", "?:")
+RE_DATE_ANYWHERE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)? {_ANY_MONTH},? \d{{4}}"
+    rf"|{_ANY_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b",
+    re.I,
+)
 # Trailing pieces that may follow a date on a date line: "| Updated 10:32", "- 5 min read".
 RE_DATE_TAIL = re.compile(
     r"\s*(?:[|·•,\u2013-]\s*)?(?:\d{1,3} ?min(?:ute)?s? read|(?:last )?updated:?[^|]{0,40}"

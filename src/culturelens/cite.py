@@ -19,7 +19,9 @@ def git_commit(path: str | Path) -> str:
 
     def git(*args: str) -> subprocess.CompletedProcess[str]:
         # The path is passed as one argv element after "--": never through a shell.
-        return subprocess.run(["git", *args, "--", path.name], cwd=cwd, capture_output=True, text=True)
+        return subprocess.run(
+            ["git", *args, "--", path.name], cwd=cwd, capture_output=True, text=True
+        )
 
     try:
         tracked = git("ls-files", "--error-unmatch")
@@ -30,12 +32,27 @@ def git_commit(path: str | Path) -> str:
         return ""
 
 
+KINDS = {
+    ".csv": "data table",
+    ".png": "figure",
+    ".svg": "figure",
+    ".html": "web page",
+    ".json": "metadata",
+}
+
+
+def artefact_kind(path: str) -> str:
+    """What a reader should call the artefact in a reference list."""
+    return KINDS.get(Path(path).suffix.lower(), "text")
+
+
 def citation(artefact: Mapping[str, Any], run: Mapping[str, Any], *, commit: str = "") -> str:
     """One line naming the artefact, version, run id, sha256 and, when known, the commit."""
     at = f", commit {commit[:12]}" if commit else ""
     return (
         f"culturelens {run['version']} ({run['run_id']}{at}). {artefact['path']} "
-        f"[data artefact], sha256:{artefact['sha256']}. Produced by rule '{artefact['rule']}'."
+        f"[{artefact_kind(artefact['path'])}], sha256:{artefact['sha256']}. "
+        f"Produced by rule '{artefact['rule']}'."
     )
 
 

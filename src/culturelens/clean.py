@@ -38,6 +38,10 @@ _QUOTES = str.maketrans(
     "''''''\"\"\"\"\"--",
 )
 _DASHES = ("\u2012", "\u2013", "\u2014", "\u2015", "\u2212", "--", " - ")
+_DATE_WORDS = frozenset(
+    ("published", "updated", "posted", "modified", "last", "first", "on", "at", "by", "date",
+     "time", "am", "pm", "a.m", "p.m", "edited", "created", "filed")
+)  # fmt: skip
 _MONTHS = {
     m: i
     for i, m in enumerate(
@@ -338,7 +342,10 @@ class _State:
 
     def is_prose(self, i: int) -> bool:
         ln = self.lines[i]
-        return not ln.bullet and (ln.sentence_end or ln.n_words > HEADLINE_MAX_WORDS)
+        # a short question is a headline or sub-heading ("Why is olive oil so dear?")
+        question = ln.text.endswith("?") and ln.n_words <= HEADLINE_MAX_WORDS
+        long = ln.n_words > HEADLINE_MAX_WORDS
+        return not ln.bullet and ((ln.sentence_end and not question) or long)
 
     def prose_bounds(self) -> tuple[int, int]:
         """Index of the first and last kept prose line ((len, -1) when there is none)."""
@@ -356,6 +363,29 @@ def _headline_like(ln: _Line, max_words: int) -> bool:
 def _edge_zone(state: _State) -> list[int]:
     first, last = state.prose_bounds()
     return [i for i in state.kept() if i < first or i > last]
+
+
+def _is_label(ln: _Line, max_words: int) -> bool:
+    return not ln.bullet and not ln.sentence_end and (ln.n_words <= max_words or ln.text.isupper())
+
+
+def _detect_section_label(state: _State, rule: ArtefactRule) -> None:
+    """Short labels at the very top, above the headline ("LOCAL NEWS", "Home News")."""
+    first, _ = state.prose_bounds()
+    head = [i for i in state.kept() if i < first]
+    limit = rule.param("max_words_before", 2)
+    top = 0
+    while top < len(head) and _is_label(state.lines[head[top]], limit):
+        top += 1
+    title = head[top] if top < len(head) else None
+    if top == 0 or title is None or not _headline_like(state.lines[title], 25):
+        return  # no label, or nothing headline-shaped below the labels
+    for i in head[:top]:
+        state.remove(i, rule)
+    after = rule.param("max_words_after", 0)
+    for i in head[top + 1 :] if after else ():
+        if _is_label(state.lines[i], after):
+            state.remove(i, rule)
 
 
 def _detect_title(state: _State, rule: ArtefactRule) -> None:
@@ -400,10 +430,25 @@ def _date_of_line(text: str) -> str | None:
     return found
 
 
+def _dateline(text: str) -> str | None:
+    """ISO date of a line that is mostly a date ("Updated: 6:42 PM EDT Jul 19, 2023")."""
+    match = P.RE_DATE_ANYWHERE.search(text)
+    if match is None:
+        return None
+    iso = _parse_date(match.group(0))
+    rest = (text[: match.start()] + " " + text[match.end() :]).replace("/", " ")
+    other = [w for w in P.RE_WORD.findall(rest) if w.lower().strip(".") not in _DATE_WORDS]
+    other = [w for w in other if not (w.isupper() or w[0].isdigit())]  # LONDON, GMT, 6:42
+    return iso if len(other) <= 2 else None
+
+
 def _detect_date(state: _State, rule: ArtefactRule) -> None:
     for i in _edge_zone(state):
         ln = state.lines[i]
-        iso = _date_of_line(ln.text) if ln.n_words <= 16 else None
+        short = ln.n_words <= 16
+        iso = _date_of_line(ln.text) if short else None
+        if iso is None and short and not ln.text.endswith("."):
+            iso = _dateline(ln.text)
         if iso is not None:
             state.date = state.date or iso
             state.remove(i, rule)
@@ -503,9 +548,22 @@ def _detect_document_tail(state: _State, rule: ArtefactRule) -> None:
             state.remove(i, rule)
         else:
             after_header = False
+    _remove_tail_headers(state, rule, last)
+
+
+def _remove_tail_headers(state: _State, rule: ArtefactRule, last: int) -> None:
+    """After the last prose line, a 1-3 word label directly above removed lines heads them."""
+    removed_before = set(state.removed)  # a snapshot, so labels do not cascade upwards
+    for i in range(last + 1, len(state.lines) - 1):
+        ln, below = state.lines[i], state.lines[i + 1]
+        label = not ln.bullet and not ln.sentence_end and ln.n_words <= 3
+        label = label and not P.RE_LIST_ITEM_SHAPE.search(ln.text) and " \u2013 " not in ln.text
+        if label and below.line_no in removed_before and ln.line_no not in removed_before:
+            state.remove(i, rule)
 
 
 _DETECTOR_FUNCS = {
+    "section_label": _detect_section_label,
     "title": _detect_title,
     "date": _detect_date,
     "byline": _detect_byline,

@@ -28,6 +28,7 @@ RE_BOUNDARY = re.compile(
 )
 RE_WORD_BEFORE_DOT = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z.]{0,9})\.$")
 RE_SPACES = re.compile(r"\s+")
+RE_WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
 ABBREVIATIONS = frozenset(
     (
         "mr",
@@ -233,6 +234,7 @@ SENTENCE_COLUMNS = [
     "doc_id",
     "sentence_id",
     "paragraph_id",
+    "line_no",
     "section",
     "text",
     "is_quote",
@@ -240,14 +242,22 @@ SENTENCE_COLUMNS = [
 ]
 
 
-def sentence_table(doc_id: str, paragraphs: Sequence[tuple[str, str]]) -> pd.DataFrame:
-    """The ``sentences.csv`` rows of one document (``sentence_id`` is ``doc_id:nnnn``)."""
+def sentence_table(
+    doc_id: str, paragraphs: Sequence[tuple[str, str]], *, line_nos: Sequence[int] | None = None
+) -> pd.DataFrame:
+    """The ``sentences.csv`` rows of one document (``sentence_id`` is ``doc_id:nnnn``).
+
+    ``line_nos`` are the raw line numbers of the paragraphs, so a reader (the viewer) can
+    put sentences and removed lines back in their original order; 0 when unknown.
+    """
     kinds = [kind for kind, _ in paragraphs]
+    lines = list(line_nos) if line_nos is not None else [0] * len(paragraphs)
     rows = [
         {
             "doc_id": doc_id,
             "sentence_id": f"{doc_id}:{i:04d}",
             "paragraph_id": f"{doc_id}:p{s.paragraph_id:03d}",
+            "line_no": lines[s.paragraph_id - 1],
             "section": kinds[s.paragraph_id - 1],
             "text": s.text,
             "is_quote": s.is_quote,
@@ -264,3 +274,18 @@ RE_WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
 def count_words(text: str) -> int:
     """Running words, the denominator of per-1,000-token rates (hyphenated compounds count once)."""
     return sum(1 for _ in RE_WORD.finditer(text))
+
+
+def unify_speakers(speakers: pd.Series) -> pd.Series:
+    """Give a surname-only speaker ("Hancock") the full name used elsewhere in the corpus.
+
+    Only when exactly one full name ends with that surname; otherwise the surname stays,
+    rather than guessing between two people.
+    """
+    names = {str(n) for n in speakers if n}
+    full: dict[str, set[str]] = {}
+    for name in names:
+        if " " in name:
+            full.setdefault(name.split()[-1], set()).add(name)
+    mapping = {n: next(iter(full[n])) for n in names if " " not in n and len(full.get(n, ())) == 1}
+    return speakers.map(lambda n: mapping.get(n, n))

@@ -35,6 +35,9 @@ REQUIRED = {
     "removed_lines": ("doc_id", "line_no", "rule", "text"),
 }
 MAX_DOCUMENTS = 1000
+# Marks drawn per sentence: a run-on "sentence" of megabytes with a hit every few words
+# would otherwise multiply the page size; the text itself is always shown in full.
+MAX_MARKS = 2000
 DOC_FIELDS = ("source", "date", "status", "reason", "near_duplicate_of")
 # No script, no fetches: even if escaping ever failed, the browser would refuse to run it.
 CSP = (
@@ -142,7 +145,7 @@ def _marks(row: Mapping[str, Any]) -> list[tuple[int, int, str, str]]:
         marks += [(a, b, "neg", "negator") for a, b in _phrase_spans(words, neg)]
     for scope in _split(row.get("scope", "")):
         marks += [(a, b, "scope", "negation scope") for a, b in _phrase_spans(words, scope)]
-    return marks
+    return marks[:MAX_MARKS]
 
 
 def _wrap(piece: str, active: Counter[tuple[str, str]]) -> str:
@@ -239,8 +242,12 @@ def _blocks(sents: pd.DataFrame, removed: pd.DataFrame, *, max_chars: int) -> li
 
 
 def _scores_html(scores: Mapping[str, Any] | None, label_counts: Mapping[str, int]) -> str:
-    cells = [(f"{label} sentences", label_counts.get(label, 0)) for label in LABELS]
-    cells += [(k, v) for k, v in (scores or {}).items() if k != "doc_id"]
+    # document_scores.csv has the authoritative counts (repeats counted once); count labels
+    # here only when it was not given.
+    if scores:
+        cells = [(k, v) for k, v in scores.items() if k != "doc_id"]
+    else:
+        cells = [(f"{label} sentences", label_counts.get(label, 0)) for label in LABELS]
     items = "".join(f"<div><dt>{_esc(k)}</dt><dd>{_esc(v)}</dd></div>" for k, v in cells)
     return f'<dl class="scores">{items}</dl>'
 

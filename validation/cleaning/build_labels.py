@@ -2,8 +2,7 @@
 
 Run from anywhere: ``python validation/cleaning/build_labels.py``. Writes
 ``seeds_lines.csv`` (labels below, checked line by line against ``seeds/``) and
-``synthetic_lines.csv`` (from ``synthetic_dev.txt``, ``synthetic_heldout.txt`` and
-``synthetic_heldout2.txt``).
+``synthetic_lines.csv`` (from ``synthetic_dev.txt`` and the three ``synthetic_heldout*.txt``).
 """
 
 from __future__ import annotations
@@ -107,5 +106,6 @@ if __name__ == "__main__":
         HERE / "synthetic_lines.csv",
         synthetic_rows(HERE / "synthetic_dev.txt", "synthetic_dev")
         + synthetic_rows(HERE / "synthetic_heldout.txt", "synthetic_heldout")
-        + synthetic_rows(HERE / "synthetic_heldout2.txt", "synthetic_heldout2"),
+        + synthetic_rows(HERE / "synthetic_heldout2.txt", "synthetic_heldout2")
+        + synthetic_rows(HERE / "synthetic_heldout3.txt", "synthetic_heldout3"),
     )

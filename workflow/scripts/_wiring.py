@@ -22,7 +22,10 @@ def start(smk: Any) -> logging.Logger:
     if smk.log:
         Path(smk.log[0]).parent.mkdir(parents=True, exist_ok=True)
         logging.basicConfig(
-            filename=smk.log[0], filemode="w", level=logging.INFO, format="%(levelname)s %(name)s: %(message)s"
+            filename=smk.log[0],
+            filemode="w",
+            level=logging.INFO,
+            format="%(levelname)s %(name)s: %(message)s",
         )
     return logging.getLogger(smk.rule)
 
@@ -34,7 +37,9 @@ def record(smk: Any) -> None:
     outputs = [o for o in smk.output if o != smk.output.provenance]
     params = {k: v for k, v in smk.params.items()}
     write_json(
-        rule_record(rule=smk.rule, inputs=list(smk.input), outputs=outputs, params=params, results=results),
+        rule_record(
+            rule=smk.rule, inputs=list(smk.input), outputs=outputs, params=params, results=results
+        ),
         sidecar,
     )
 

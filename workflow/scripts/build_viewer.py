@@ -1,9 +1,9 @@
 """build_viewer: the annotated corpus viewer, one static HTML page."""
 
-from _wiring import record, run_info, start
-
 from culturelens.io import read_csv, write_text
 from culturelens.viewer import render_viewer
+
+from _wiring import record, run_info, start
 
 start(snakemake)
 inp = snakemake.input

@@ -2,10 +2,10 @@
 
 from dataclasses import asdict
 
-from _wiring import start
-
 from culturelens.clean import clean_document, load_rules
 from culturelens.io import read_jsonl, write_jsonl
+
+from _wiring import start
 
 start(snakemake)
 rules = load_rules(snakemake.params.rules_file)

@@ -1,11 +1,11 @@
-"""describe_run: the run's identity (version, run id, fingerprints) used by figures and the manifest."""
-
-from _wiring import start
+"""describe_run: the run identity (version, run id, fingerprints) for figures and the manifest."""
 
 from culturelens.ingest import corpus_fingerprint
 from culturelens.io import read_csv, write_json
 from culturelens.lexicon import load_lexicon
 from culturelens.manifest import run_section
+
+from _wiring import start
 
 start(snakemake)
 docs = read_csv(snakemake.input.documents)

@@ -1,10 +1,10 @@
 """fit_topics: NMF and LDA with k chosen by coherence and stability."""
 
-from _wiring import record, start
-
 from culturelens.io import read_csv, write_csv
 from culturelens.topics import fit_topics
 from culturelens.units import topic_units
+
+from _wiring import record, start
 
 start(snakemake)
 opts = snakemake.params.topics
@@ -19,6 +19,9 @@ result = fit_topics(
     seed=snakemake.params.seed,
 )
 write_csv(result.selection, snakemake.output.selection)
-write_csv(result.terms.merge(result.topic_stability, on=["method", "topic"], how="left"), snakemake.output.terms)
+write_csv(
+    result.terms.merge(result.topic_stability, on=["method", "topic"], how="left"),
+    snakemake.output.terms,
+)
 write_csv(result.document_topics, snakemake.output.document_topics)
 record(snakemake)

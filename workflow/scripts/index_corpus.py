@@ -3,15 +3,18 @@
 import sys
 
 import pandas as pd
-from _wiring import start
 
 from culturelens.ingest import CorpusError, read_corpus, shard_of
 from culturelens.io import write_csv, write_jsonl
 
+from _wiring import start
+
 log = start(snakemake)
 try:
     docs = read_corpus(
-        snakemake.input[0], id_column=snakemake.params.id_column, text_column=snakemake.params.text_column
+        snakemake.input[0],
+        id_column=snakemake.params.id_column,
+        text_column=snakemake.params.text_column,
     )
 except CorpusError as err:
     sys.exit(f"culturelens: {err}")
@@ -20,7 +23,9 @@ shards = [o for o in snakemake.output if o != snakemake.output.documents]
 buckets = {i: [] for i in range(1, len(shards) + 1)}
 for doc in docs:
     if doc.status == "ok":
-        buckets[shard_of(doc.doc_id, n_shards=len(shards))].append({"doc_id": doc.doc_id, "text": doc.text})
+        buckets[shard_of(doc.doc_id, n_shards=len(shards))].append(
+            {"doc_id": doc.doc_id, "text": doc.text}
+        )
 for i, path in enumerate(shards, start=1):  # scatter items are "1-of-N", "2-of-N", ... in order
     write_jsonl(buckets[i], path)
 

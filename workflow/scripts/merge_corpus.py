@@ -1,15 +1,19 @@
-"""merge_corpus: gather the shards into documents.csv, removed_lines.csv, sentences.csv and clean/."""
+"""merge_corpus: gather shards into documents, removed_lines and sentences tables and clean/."""
 
 from pathlib import Path
 
 import pandas as pd
-from _wiring import record, start
 
 from culturelens.dedup import near_duplicates, repeated_sentences
 from culturelens.io import read_csv, read_jsonl, safe_filename, write_csv, write_text
+from culturelens.segment import unify_speakers
+
+from _wiring import record, start
 
 start(snakemake)
-cleaned = sorted((d for p in snakemake.input.clean for d in read_jsonl(p)), key=lambda d: d["doc_id"])
+cleaned = sorted(
+    (d for p in snakemake.input.clean for d in read_jsonl(p)), key=lambda d: d["doc_id"]
+)
 texts = {d["doc_id"]: "\n\n".join(p["text"] for p in d["paragraphs"]) for d in cleaned}
 
 out_dir = Path(snakemake.output.clean)
@@ -19,6 +23,7 @@ for doc_id, text in texts.items():
 
 sentences = pd.concat([read_csv(p) for p in snakemake.input.sentences], ignore_index=True)
 sentences = sentences.sort_values(["doc_id", "sentence_id"], kind="stable").reset_index(drop=True)
+sentences["speaker"] = unify_speakers(sentences["speaker"])
 sentences["repeat_of"] = repeated_sentences(sentences)
 write_csv(sentences, snakemake.output.sentences)
 
@@ -48,6 +53,8 @@ documents = read_csv(snakemake.input.documents).merge(per_doc, on="doc_id", how=
 counts = ["n_lines", "n_removed_lines", "n_paragraphs"]  # skipped documents have none
 documents[counts] = documents[counts].fillna(0).astype(int)
 documents = documents.fillna("")
-documents["n_sentences"] = documents["doc_id"].map(sentences.groupby("doc_id").size()).fillna(0).astype(int)
+documents["n_sentences"] = (
+    documents["doc_id"].map(sentences.groupby("doc_id").size()).fillna(0).astype(int)
+)
 write_csv(documents.sort_values("doc_id", kind="stable"), snakemake.output.documents)
 record(snakemake)

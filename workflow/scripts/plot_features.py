@@ -1,10 +1,10 @@
 """plot_features: TF-IDF top terms and keyness figures."""
 
-from _wiring import record, run_info, start
-
 from culturelens.io import read_csv
 from culturelens.plots.common import footer_text, save_figure
 from culturelens.plots.features import plot_keyness, plot_tfidf
+
+from _wiring import record, run_info, start
 
 start(snakemake)
 run = run_info(snakemake.input.run)

@@ -1,7 +1,6 @@
 """score_shard: blame/support scores with evidence, plus both baselines, for one shard."""
 
 import pandas as pd
-from _wiring import start
 
 from culturelens.baselines import keyword_scores, vader_scores
 from culturelens.io import read_csv, write_csv
@@ -9,6 +8,8 @@ from culturelens.lexicon import load_lexicon
 from culturelens.model import train_model
 from culturelens.scoring import score_sentences
 from culturelens.segment import count_words
+
+from _wiring import start
 
 start(snakemake)
 sentences = read_csv(snakemake.input[0])

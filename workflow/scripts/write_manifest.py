@@ -1,9 +1,9 @@
 """write_manifest: every artefact with its hash, producing rule, inputs and params."""
 
-from _wiring import run_info, start
-
 from culturelens.io import read_json, write_json
 from culturelens.manifest import build_manifest
+
+from _wiring import run_info, start
 
 start(snakemake)
 records = [read_json(p) for p in snakemake.input.records]

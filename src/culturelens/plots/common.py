@@ -24,6 +24,9 @@ PALETTE: dict[str, str] = {
     "neutral": "#999999",  # grey
     "accent": "#009E73",  # bluish green
     "highlight": "#E69F00",  # orange
+    # Figures that are not about blame or support (terms, topics) use ink, so blue and
+    # vermillion always mean support and blame.
+    "ink": "#4D4D4D",
 }
 
 DPI = 150
@@ -55,7 +58,10 @@ def footer_text(*, version: str, run_id: str) -> str:
 def save_figure(fig: Figure, png_path: str | Path, svg_path: str | Path, *, footer: str) -> None:
     """Write ``fig`` as PNG and SVG with the footer and without volatile metadata."""
     rcParams.update(_RC)
-    fig.text(0.99, 0.005, footer, ha="right", va="bottom", fontsize=6, color="#555555")
+    # Below the axes (va="top" at y=0) so it never covers tick labels; the tight bounding
+    # box then grows the canvas to include it and any long titles.
+    fig.text(0.99, 0, footer, ha="right", va="top", fontsize=6, color="#555555")
     # Dates and software strings would make reruns differ byte for byte.
-    fig.savefig(png_path, dpi=DPI, format="png", metadata={"Software": None})
-    fig.savefig(svg_path, format="svg", metadata={"Date": None, "Creator": None})
+    tight = {"bbox_inches": "tight", "pad_inches": 0.1}
+    fig.savefig(png_path, dpi=DPI, format="png", metadata={"Software": None}, **tight)
+    fig.savefig(svg_path, format="svg", metadata={"Date": None, "Creator": None}, **tight)

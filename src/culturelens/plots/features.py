@@ -24,7 +24,7 @@ def plot_tfidf(df: pd.DataFrame, *, top_n: int = 10, max_docs: int = 12) -> Figu
         rows = df[(df["doc_id"] == doc) & (df["rank"] <= top_n)].sort_values(
             "rank", ascending=False
         )
-        ax.barh(rows["term"], rows["tfidf"], color=PALETTE["support"])
+        ax.barh(rows["term"], rows["tfidf"], color=PALETTE["ink"])
         ax.set_title(str(doc), loc="left")
         ax.set_xlabel("TF-IDF (sublinear tf, L2)")
     fig.suptitle(f"Top TF-IDF terms per document (first {len(docs)} documents)", x=0.01, ha="left")

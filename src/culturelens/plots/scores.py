@@ -23,8 +23,11 @@ def _require(df: pd.DataFrame, cols: list[str], *, name: str) -> None:
 
 def plot_document_scores(document_scores: pd.DataFrame) -> Figure:
     """Diverging bars per document: blame per 1k tokens left, support per 1k right."""
-    _require(document_scores, ["doc_id", "blame_per_1k", "support_per_1k", "net_index"],
-             name="document_scores")
+    _require(
+        document_scores,
+        ["doc_id", "blame_per_1k", "support_per_1k", "net_index"],
+        name="document_scores",
+    )
     df = document_scores.sort_values("doc_id", kind="stable")
     fig = new_figure(7.0, 1.2 + 0.45 * max(len(df), 1))
     ax = fig.add_subplot(1, 1, 1)
@@ -85,15 +88,26 @@ def plot_confusion(gold_vs_pred: pd.DataFrame) -> Figure:
     for k, method in enumerate(methods, start=1):
         ax = fig.add_subplot(1, max(len(methods), 1), k)
         part = gold_vs_pred[gold_vs_pred["method"] == method]
-        cm = part.pivot_table(index="gold", columns="predicted", values="count",
-                              aggfunc="sum", fill_value=0).reindex(
-            index=LABELS, columns=LABELS, fill_value=0).to_numpy()
+        cm = (
+            part.pivot_table(
+                index="gold", columns="predicted", values="count", aggfunc="sum", fill_value=0
+            )
+            .reindex(index=LABELS, columns=LABELS, fill_value=0)
+            .to_numpy()
+        )
         ax.imshow(cm, cmap="Greys", vmin=0, vmax=max(int(cm.max()), 1))
         for i in range(4):
             for j in range(4):
                 dark = cm[i, j] > cm.max() / 2
-                ax.text(j, i, str(int(cm[i, j])), ha="center", va="center", fontsize=8,
-                        color="white" if dark else "black")
+                ax.text(
+                    j,
+                    i,
+                    str(int(cm[i, j])),
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                    color="white" if dark else "black",
+                )
         ax.set_xticks(range(4), LABELS, rotation=45, fontsize=7)
         ax.set_yticks(range(4), LABELS if k == 1 else [""] * 4, fontsize=7)
         ax.set_title(method)

@@ -38,7 +38,7 @@ def plot_topic_terms(
             (terms["method"] == method) & (terms["topic"] == topic) & (terms["rank"] <= top_n)
         ]
         part = part.sort_values("rank", ascending=False)
-        ax.barh(part["term"], part["weight"], color=PALETTE["support"])
+        ax.barh(part["term"], part["weight"], color=PALETTE["ink"])
         note = f" · stability {stab[(method, topic)]:.2f}" if (method, topic) in stab else ""
         ax.set_title(f"{method.upper()} topic {topic}{note}", loc="left", fontsize=8)
         ax.tick_params(axis="x", labelsize=7)
@@ -101,7 +101,7 @@ def plot_selection(selection: pd.DataFrame) -> Figure:
     for ax, method in zip(axes, methods, strict=True):
         part = selection[selection["method"] == method].sort_values("k")
         se = part.get("stability_se")
-        ax.errorbar(part["k"], part["stability"], yerr=se, marker="o", color=PALETTE["support"],
+        ax.errorbar(part["k"], part["stability"], yerr=se, marker="o", color=PALETTE["ink"],
                     label="stability", capsize=2)  # fmt: skip
         ax.plot(
             part["k"],
@@ -118,6 +118,13 @@ def plot_selection(selection: pd.DataFrame) -> Figure:
         ax.set_xticks(part["k"].astype(int).tolist())
         ax.set_xlabel("number of topics k")
         ax.set_title(method.upper(), loc="left")
-    axes[0].legend(fontsize=7, frameon=False)
+    # Below the panels, so the legend never hides a curve.
+    fig.legend(
+        *axes[0].get_legend_handles_labels(),
+        loc="outside lower center",
+        ncols=4,
+        fontsize=7,
+        frameon=False,
+    )
     fig.suptitle("Choosing k: stability across restarts and NPMI coherence", x=0.01, ha="left")
     return fig
