@@ -10,8 +10,9 @@ the metrics table. BBC sentences were never used to write rules or train the mod
     python benchmarks/bbc_scoring.py --draw 120 # draw a fresh sample to label (stdout)
 
 Corpora location: $CULTURELENS_CORPORA, else ../shared/corpora beside the repository.
-Sentence index: the body is every line after the headline; each non-empty line is a
-paragraph split with culturelens.segment.split_sentences; indices count from 0.
+Each gold row locates its sentence by character offsets (``start``, ``end``) into the
+file's text; the text is that span with whitespace collapsed. ``sent_index`` (the sentence's
+position among the body's sentences when drawn) is kept for reference only.
 """
 
 from __future__ import annotations
@@ -57,16 +58,24 @@ def sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def locate(raw: str, text: str) -> tuple[int, int]:
+    """Character span of a whitespace-collapsed sentence in the raw file text."""
+    m = re.search(r"\s+".join(re.escape(w) for w in text.split()), raw)
+    return (m.start(), m.end()) if m else (-1, -1)
+
+
 def load_sample(bbc: Path) -> pd.DataFrame:
+    # Character offsets, not sentence indices, locate each sentence: a segmenter change
+    # (pysbd was replaced) must not move the gold labels onto other sentences.
     sample = pd.read_csv(SAMPLE)
     texts = []
     for row in sample.itertuples():
-        sents = body_sentences(bbc / row.file)
-        text = sents[row.sent_index] if row.sent_index < len(sents) else ""
+        raw = (bbc / row.file).read_text(encoding="utf-8")
+        text = " ".join(raw[row.start : row.end].split())
         if sha(text) != row.sha256:
             raise ValueError(
-                f"{row.file} sentence {row.sent_index}: sha256 differs; "
-                "the corpus or the segmenter changed, re-draw the sample"
+                f"{row.file} characters {row.start}-{row.end}: sha256 differs; "
+                "the corpus changed, re-draw the sample"
             )
         texts.append(text)
     return sample.assign(text=texts, dataset="bbc_unseen")
@@ -103,10 +112,11 @@ def draw(bbc: Path, n: int, *, seed: int) -> pd.DataFrame:
         for i, s in enumerate(body_sentences(bbc / name)):
             (topical if RE_TOPICAL.search(s) else plain).append((name, i, s))
     picks = rng.sample(topical, n // 2) + rng.sample(plain, n - n // 2)
-    return pd.DataFrame(
-        [(f, i, sha(s), s) for f, i, s in sorted(picks)],
-        columns=["file", "sent_index", "sha256", "text"],
-    )
+    rows = []
+    for f, i, s in sorted(picks):
+        start, end = locate((bbc / f).read_text(encoding="utf-8"), s)
+        rows.append((f, i, sha(s), start, end, s))
+    return pd.DataFrame(rows, columns=["file", "sent_index", "sha256", "start", "end", "text"])
 
 
 def main() -> None:

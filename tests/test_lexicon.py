@@ -19,7 +19,7 @@ def lex():
 
 def test_packaged_lexicon_has_version_and_file_sha(lex):
     raw = (resources.files("culturelens") / "data" / "lexicon.csv").read_bytes()
-    assert lex.version == "1.1.0"
+    assert lex.version == "1.2.0"
     assert lex.sha256 == hashlib.sha256(raw).hexdigest()
 
 

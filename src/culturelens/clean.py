@@ -471,8 +471,11 @@ def _detect_call_to_action(state: _State, rule: ArtefactRule) -> None:
         if not words or words[0] not in verbs:
             continue
         # "you"/"our" alone is not enough: advice articles have imperative sub-headings
-        # ("Check your tariff"); web vocabulary is what marks page furniture.
-        if any(w in web_words for w in words[1:]):
+        # ("Check your tariff"); web vocabulary is what marks page furniture. A full sentence
+        # must also address the reader ("Comment is free, but facts are sacred." is prose).
+        reader = P.RE_SECOND_PERSON.search(ln.text) or P.RE_FIRST_PERSON_PLURAL.search(ln.text)
+        sentence = ln.text.rstrip("\"')").endswith((".", "!"))
+        if any(w in web_words for w in words[1:]) and (reader or not sentence):
             state.remove(i, rule)
 
 

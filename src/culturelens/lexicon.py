@@ -34,7 +34,7 @@ CONTEXT_CLASSES = (
     "person", "org", "company", "thing", "action", "policy", "tech", "poll", "fan", "act",
     "weapon", "mistake", "instrumental", "protect_thing", "encourage_thing", "suspend_thing",
     "dismiss_thing", "rail", "sport", "cap_not_person", "welfare_verb", "livelihood", "disease",
-    "political", "care_noun", "growth_verb",
+    "political", "care_noun", "growth_verb", "title", "facility",
 )
 CATEGORIES = (
     "blame",

@@ -17,12 +17,18 @@ from dataclasses import dataclass, field
 from culturelens.lexicon import Lexicon, Match, Token
 
 BE_FORMS = frozenset({"be", "get", "was", "were", "is", "are", "been", "being"})
+MODALS = frozenset({"will", "would", "can", "could", "may", "might", "should", "must", "run",
+                    "ran", "have", "had", "did", "do"})
 DETERMINERS = frozenset({"a", "an", "the", "its", "their", "this", "that", "his", "her", "our"})
 # Words that may follow a beneficiary without starting a new verb ("help families on low
 # incomes", "protect staff from abuse"): anything else after the person is read as a verb.
 NOUN_CUES = frozenset({"no", "any", "and", "of", "with", "without", "full", "their", "his", "her"})
 PREPOSITIONS = frozenset({"of", "about", "for", "with", "on", "in", "at", "from", "to", "by",
                           "over"})
+# Capitalised words that start a sentence or clause without being part of a name.
+FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "in", "on", "at",
+                            "but", "and", "when", "after", "as", "if", "while", "for", "by",
+                            "with", "from", "some", "many", "most", "all", "its", "their"})
 OBJECT_TAIL = frozenset({"on", "in", "with", "from", "who", "whom", "that", "through", "during",
                          "after", "at", "of", "by", "and", "or", "whose", "across", "affected",
                          "facing", "struggling", "hit", "against", "for", "as", "back"})
@@ -36,6 +42,7 @@ class SenseContext:
     lexicon: Lexicon
     dropped: list[str] = field(default_factory=list)
     evidence: list[Match] = field(default_factory=list)
+    _pos: dict[int, int] = field(default_factory=dict, repr=False)
 
     def has(self, cls: str, tok: Token) -> bool:
         return tok.lemma in self.lexicon.context[cls] or tok.low in self.lexicon.context[cls]
@@ -47,11 +54,34 @@ class SenseContext:
                 if t.is_word and self.clause[i] == clause]
 
     def is_person(self, tok: Token) -> bool:
+        """A person or organisation: a person/org noun, or a capitalised name with a cue.
+
+        A lone capitalised word is as often a party, team, product or place ("helped UKIP
+        into third place", "help Ashford cope") as a person, so it counts only after a
+        title ("Mr", "chief executive Smith"... via ``title``) or beside another
+        capitalised word ("Keith McNeil", "Leeds City Council").
+        """
         if self.has("person", tok) or self.has("org", tok):
             return True
-        # A capital letter marks a name, except on the sentence's first word.
-        proper = tok.text[:1].isupper() and tok is not self.tokens[0] and tok.text != "I"
-        return proper and not self.has("cap_not_person", tok) and tok.low != "it"
+        if not self._capital(tok) or tok is self.tokens[0]:
+            return False
+        i = self._index().get(id(tok), -1)
+        prev = self.tokens[i - 1] if i > 0 else None
+        nxt = self.tokens[i + 1] if 0 <= i < len(self.tokens) - 1 else None
+        if prev is not None and prev.is_word and self.has("title", prev):
+            return True
+        return any(t is not None and t.is_word and self._capital(t) and t.low not in FUNCTION_WORDS
+                   for t in (prev, nxt))
+
+    def _capital(self, tok: Token) -> bool:
+        return (tok.text[:1].isupper() and tok.text != "I" and tok.low != "it"
+                and not self.has("cap_not_person", tok))
+
+    def _index(self) -> dict[int, int]:
+        if len(self._pos) != len(self.tokens):
+            self._pos.clear()
+            self._pos.update({id(t): i for i, t in enumerate(self.tokens)})
+        return self._pos
 
 
 
@@ -228,13 +258,15 @@ def _sense_encourage(ctx: SenseContext, m: Match) -> str:
     after = _after(ctx, m, 8)
     if after and after[0].low == "by":
         return "feeling encouraged (by the figures)"
-    if _passive(ctx, m):
-        return "" if _subject_is_person(ctx, m) else "passive: an activity is encouraged"
     lows = [t.low for t in after]
+    if _passive(ctx, m) and not _subject_is_person(ctx, m):
+        return "passive: an activity is encouraged"
     if "to" in lows[:5]:
         goal = after[lows.index("to") + 1:]
         if not ((goal and ctx.has("growth_verb", goal[0])) or _welfare(ctx, goal)):
             return "encouraging people to do a task (buy, donate, become)"
+    if _passive(ctx, m):  # a person subject ("staff are encouraged to speak up")
+        return ""
     hit = _first_class(ctx, after[:4], ("person", "encourage_thing", "thing"))
     return "" if hit == "person" else "encouraging figures or economic activity"
 
@@ -243,9 +275,13 @@ def _sense_train(ctx: SenseContext, m: Match) -> str:
     tok, before, after = ctx.tokens[m.start], _before(ctx, m, 2), _after(ctx, m, 3)
     if tok.low in {"train", "trains"} and (
         (before and before[-1].low in DETERMINERS | {"by", "on", "express", "freight", "speed"})
-        or (after and ctx.has("rail", after[0]))
+        or (after and (ctx.has("rail", after[0])
+                       or (tok.low == "trains" and after[0].low in BE_FORMS | MODALS)))
     ):
         return "railway train"
+    if tok.low == "training" and after and ctx.has("facility", after[0]) and not _first_class(
+            ctx, after[1:3], ("person",)):
+        return "training as a place or plain activity (training room, training session)"
     if any(ctx.has("sport", t) for t in before + after) or (after and after[0].low == "as"):
         return "sport or plain training activity"
     if (before and before[-1].lemma in {"miss", "skip", "at", "in", "during", "after", "pre"}
