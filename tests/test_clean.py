@@ -123,6 +123,12 @@ def test_invalid_user_rule(entry: dict, message: str) -> None:
         load_rules(extra=[entry])
 
 
+def test_duplicate_user_rule_names() -> None:
+    rule = {"name": "mine", "category": "c", "kind": "regex", "patterns": ["x"]}
+    with pytest.raises(ValueError, match="'mine': key 'name' is used twice"):
+        load_rules(extra=[rule, rule])
+
+
 def test_duplicate_rule_names_in_file(tmp_path: Path) -> None:
     path = tmp_path / "rules.yaml"
     rule = "  - {name: a, category: c, kind: regex, patterns: [x], examples: [x]}\n"
@@ -625,3 +631,13 @@ def test_site_furniture_is_removed(line: str) -> None:
 @pytest.mark.parametrize("line", HARD_CONTENT)
 def test_prose_sharing_furniture_words_is_kept(line: str) -> None:
     assert clean_document(_doc(line), rules=RULES).removed == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "n_lines"),
+    [("a\n\nb\r\nc\rd", 4), ("", 0), ("  \n\u00a0\n", 0), ("one line", 1)],
+)
+def test_clean_document_counts_non_blank_raw_lines(text, n_lines):
+    doc = clean_document(text, rules=load_rules())
+    assert doc.n_lines == n_lines
+    assert len({p.line_no for p in doc.paragraphs} | {r.line_no for r in doc.removed}) <= n_lines

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import logging
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -24,8 +23,6 @@ import pandas as pd
 import yaml
 
 from culturelens import _patterns as P
-
-logger = logging.getLogger(__name__)
 
 RULE_KINDS = ("regex", "phrases", "structural")
 POSITIONS = ("anywhere", "start", "whole")
@@ -116,6 +113,7 @@ class CleanDocument:
     removed: tuple[RemovedLine, ...]
     title: str | None
     date: str | None
+    n_lines: int = 0  # non-blank raw lines: each is in a paragraph or in ``removed``
 
     @property
     def text(self) -> str:
@@ -205,18 +203,8 @@ def _rule_from_mapping(entry: Mapping[str, Any]) -> ArtefactRule:
     return ArtefactRule(**kwargs)
 
 
-def load_rules(
-    path: str | Path | None = None, *, extra: Sequence[Mapping[str, Any]] = ()
-) -> tuple[ArtefactRule, ...]:
-    """Load artefact rules from YAML (default: the packaged rules) plus user ``extra`` rules.
-
-    A rules file replaces the packaged rules unless it says ``extends: packaged``. User rules
-    of kind regex/phrases run after the file's explicit rules and before the structural
-    detectors; a user rule with the name of an existing rule replaces it.
-
-    Raises:
-        ValueError: if a rule is invalid or two rules share a name.
-    """
+def _read_rules_file(path: str | Path | None) -> tuple[list[Any], str]:
+    """The ``rules`` list and the ``extends`` value of a rules file (None: packaged file)."""
     if path is None:
         raw = resources.files("culturelens").joinpath("data/artefact_rules.yaml").read_text("utf-8")
     else:
@@ -234,25 +222,42 @@ def load_rules(
             f"rules file {str(path)!r}: extends is {extends!r}; use 'packaged' (add "
             "these rules to the packaged ones) or 'none' (use only these rules)"
         )
+    return entries, extends
+
+
+def _unique(rules: list[ArtefactRule]) -> list[ArtefactRule]:
+    names = [r.name for r in rules]
+    for name in names:
+        if names.count(name) > 1:
+            _fail(name, "name", "is used twice; rule names must be unique")
+    return rules
+
+
+def load_rules(
+    path: str | Path | None = None, *, extra: Sequence[Mapping[str, Any]] = ()
+) -> tuple[ArtefactRule, ...]:
+    """Load artefact rules from YAML (default: the packaged rules) plus user ``extra`` rules.
+
+    A rules file replaces the packaged rules unless it says ``extends: packaged``. Added
+    rules of kind regex/phrases run after the base explicit rules and before the structural
+    detectors; an added rule with the name of a base rule replaces it.
+
+    Raises:
+        ValueError: if a rule is invalid or two rules share a name.
+    """
+    entries, extends = _read_rules_file(path)
     if extends == "packaged":
-        return load_rules(None, extra=[*entries, *extra])
-    base = [_rule_from_mapping(e) for e in entries]
-    seen: set[str] = set()
-    for rule in base:
-        if rule.name in seen:
-            _fail(rule.name, "name", "is used twice; rule names must be unique")
-        seen.add(rule.name)
-    user = [_rule_from_mapping(e) for e in extra]
-    replaced = {r.name for r in user}
-    kept = [r for r in base if r.name not in replaced]
-    explicit = [r for r in kept if r.kind != "structural"]
-    structural = [r for r in kept if r.kind == "structural"]
-    return (
-        *explicit,
-        *[r for r in user if r.kind != "structural"],
-        *[r for r in user if r.kind == "structural"],
-        *structural,
-    )
+        entries, added = _read_rules_file(None)[0], [*entries, *extra]
+    else:
+        added = list(extra)
+    base = _unique([_rule_from_mapping(e) for e in entries])
+    user = _unique([_rule_from_mapping(e) for e in added])
+    kept = [r for r in base if r.name not in {u.name for u in user}]
+    order = [r for r in kept if r.kind != "structural"] + [
+        r for r in user if r.kind != "structural"
+    ]
+    return (*order, *[r for r in user if r.kind == "structural"],
+            *[r for r in kept if r.kind == "structural"])  # fmt: skip
 
 
 # --------------------------------------------------------------------------- normalisation
@@ -662,6 +667,7 @@ def clean_document(text: str, *, rules: Sequence[ArtefactRule]) -> CleanDocument
         removed=tuple(sorted([*whole, *fragments], key=lambda r: (r.line_no, r.rule, r.text))),
         title=state.title,
         date=state.date,
+        n_lines=len(lines),
     )
 
 

@@ -37,6 +37,11 @@ THRESHOLD = 0.5
 VETO_BELOW = 0.2
 ADD_ABOVE = 0.85
 NEGATION_SKIP = frozenset({"only", "just", "merely", "least", "doubt", "matter", "simply", "even"})
+# "refuse workers", "refuse collection": the noun, not the verb
+REFUSE_NOUNS = frozenset({"worker", "workers", "collection", "collections", "collector",
+                          "collectors", "lorry", "lorries", "bin", "bins", "truck", "tip"})
+RELATIVE = frozenset({"who", "which", "that"})
+FINITE = frozenset({"was", "were", "is", "are", "had", "have", "has", "will"})
 CLAUSE_PUNCT = frozenset(",;:()[]{}?!.\u2013\u2014-\u2026/")
 SCORE_COLUMNS = ["blame", "support", "label", "evidence", "matched_terms", "negators", "scope",
                  "blame_rule", "support_rule", "p_blame", "p_support"]
@@ -112,6 +117,7 @@ def _live_negators(ctx: _Ctx, kept: Sequence[Match]) -> list[Match]:
     for n in find_matches(ctx.tokens, ctx.lexicon, family="negator"):
         nxt = ctx.tokens[n.end].low if n.end < len(ctx.tokens) else ""
         if (n.entry.term in {"not", "no"} and nxt in NEGATION_SKIP) or (
+                n.entry.term == "refuse" and nxt in REFUSE_NOUNS) or (
                 n.entry.term == "than" and not any(
                     t.low in {"rather", "sooner"} for t in ctx.tokens[: n.start])):
             continue
@@ -133,7 +139,7 @@ def _negation(ctx: _Ctx, m: Match, negs: list[Match], posts: list[Match],
     pol = m.entry.category
     before = [n for n in negs if n.end <= m.start and scope_ids[n.start] == scope_ids[m.start]]
     n = max(before, key=lambda n: n.end) if before else None
-    if n is not None and not _applies(n.entry.category, pol):
+    if n is not None and (not _applies(n.entry.category, pol) or _relative_closed(ctx, n, m)):
         n = None
     if n is not None:
         pol = "support" if pol == "blame" else "blame"
@@ -143,6 +149,14 @@ def _negation(ctx: _Ctx, m: Match, negs: list[Match], posts: list[Match],
             # "failing to learn ... is unacceptable": the second negation cancels the first.
             return (None, 0, 0) if n is not None else (p, m.start, p.end)
     return (n, n.start, m.end) if n is not None else (None, 0, 0)
+
+
+def _relative_closed(ctx: _Ctx, n: Match, m: Match) -> bool:
+    """A negator inside a relative clause ends with it: in "workers who refused to work
+    overtime were threatened" the finite verb "were" closes "who refused ..."."""
+    before = [t.low for t in ctx.tokens[max(n.start - 2, 0): n.start]]
+    return any(w in RELATIVE for w in before) and any(
+        t.low in FINITE for t in ctx.tokens[n.end: m.start])
 
 
 def _degree(ctx: _Ctx, m: Match, degrees: list[Match]) -> float:
@@ -168,9 +182,13 @@ def _hits(ctx: _Ctx) -> list[_Hit]:
     negs = _live_negators(ctx, kept)
     posts = find_matches(ctx.tokens, ctx.lexicon, family="post")
     degrees = find_matches(ctx.tokens, ctx.lexicon, family="degree")
-    out = []
+    out, first = [], {}
     for m in kept:
         neg, lo, hi = _negation(ctx, m, negs, posts, scope_ids)
+        if neg is not None and first.setdefault(neg.start, m.entry.category) != m.entry.category:
+            # "never helped them deal with the abuse": the negator acts on the first side it
+            # meets; a later term of the other side is what the negated act was about.
+            neg = None
         pol = m.entry.category
         if neg is not None:
             pol = "support" if pol == "blame" else "blame"

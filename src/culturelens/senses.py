@@ -29,6 +29,12 @@ PREPOSITIONS = frozenset({"of", "about", "for", "with", "on", "in", "at", "from"
 FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "in", "on", "at",
                             "but", "and", "when", "after", "as", "if", "while", "for", "by",
                             "with", "from", "some", "many", "most", "all", "its", "their"})
+STOP_BENEFICIARY = frozenset({"into", "onto", "past", "towards", "through", "up", "off", "out"})
+# Sport or market wording: a team "punished" errors or "fired" shots
+REFUSE_NOUNS = frozenset({"worker", "workers", "collection", "collections", "collector",
+                          "collectors", "lorry", "lorries", "bin", "bins", "truck", "tip", "sack"})
+COACH_NOUN_CUES = frozenset({"said", "some", "many", "other", "former", "youth", "club", "national",
+                             "junior", "senior", "two", "three", "all"})
 OBJECT_TAIL = frozenset({"on", "in", "with", "from", "who", "whom", "that", "through", "during",
                          "after", "at", "of", "by", "and", "or", "whose", "across", "affected",
                          "facing", "struggling", "hit", "against", "for", "as", "back"})
@@ -106,7 +112,8 @@ def _passive(ctx: SenseContext, m: Match) -> bool:
     # "was sacked", "were never disciplined", "has been suspended"; a participle differs
     # from its lemma, so "there is support" is not passive
     tok = ctx.tokens[m.start]
-    return tok.low != tok.lemma and any(t.lemma in BE_FORMS or t.low in BE_FORMS
+    # "is developing" is progressive, not passive
+    return tok.low != tok.lemma and not tok.low.endswith("ing") and any(t.lemma in BE_FORMS or t.low in BE_FORMS
                                         for t in _before(ctx, m, 2))
 
 
@@ -131,6 +138,8 @@ def _beneficiary(ctx: SenseContext, m: Match, *, things: Sequence[str] = ("thing
     "help people swap films") or "" (nothing recognisable)."""
     after = [t for t in _after(ctx, m, 6) if t.low not in {"to", "by"}]
     for i, tok in enumerate(after[:4]):
+        if tok.low in STOP_BENEFICIARY:
+            break
         if ctx.is_person(tok):
             nxt = after[i + 1] if i + 1 < len(after) else None
             if nxt is None or nxt.low in OBJECT_TAIL or ctx.is_person(nxt) or _welfare(
@@ -212,9 +221,23 @@ def _sense_help(ctx: SenseContext, m: Match) -> str:
     if (before and ctx.has("care_noun", before[-1])) or (after and after[0].low in {"with", "for"}):
         return "" if any(ctx.is_person(t) for t in ctx.tokens) else "help with no one helped"
     who = _beneficiary(ctx, m, things=("thing", "protect_thing", "instrumental"))
+    if who == "task" and not _consumer_task(ctx, m):
+        return ""
     return {"person": "", "task": "instrumental help (helped people do a task)",
             "thing": "helped a thing or a result (helped lift profits)"}.get(
         who, "no person helped (helped launch, helped write)")
+
+
+def _consumer_task(ctx: SenseContext, m: Match) -> bool:
+    """"Help X do Y" is a consumer task when a product helps or Y is an instrumental verb
+    ("the app helps users find cheaper tickets", "helped Apple beat forecasts");
+    otherwise it is help for people ("help offenders find housing", "help pupils catch up")."""
+    if any(ctx.has("tech", t) for t in _before(ctx, m, 4)):
+        return True
+    after = [t for t in _after(ctx, m, 6) if t.low not in {"to", "by"}]
+    idx = next((i for i, t in enumerate(after[:4]) if ctx.is_person(t)), -1)
+    verb = after[idx + 1] if 0 <= idx < len(after) - 1 else None
+    return verb is None or ctx.has("instrumental", verb) or ctx.has("tech", verb)
 
 
 def _sense_protect(ctx: SenseContext, m: Match) -> str:
@@ -235,6 +258,8 @@ def _sense_protect(ctx: SenseContext, m: Match) -> str:
 
 def _sense_back(ctx: SenseContext, m: Match) -> str:
     before, after = _before(ctx, m, 6), _after(ctx, m, 3)
+    if after and after[0].low == "up":
+        return "backed up (data, a claim)"
     if _passive(ctx, m) or any(ctx.has("fan", t) or ctx.has("political", t) for t in before):
         return "backed by a group or fans (endorsement, accompaniment)"
     hit = _first_class(ctx, after, ("policy", "thing", "person"))
@@ -279,6 +304,11 @@ def _sense_train(ctx: SenseContext, m: Match) -> str:
                        or (tok.low == "trains" and after[0].low in BE_FORMS | MODALS)))
     ):
         return "railway train"
+    if tok.low != "training" and after and after[0].low in {"at", "on"}:
+        return "training at a place (the team trained at the stadium)"
+    if tok.low == "training" and after and after[0].low == "for" and not _first_class(
+            ctx, after[1:4], ("person",)):
+        return "training for a role or event"
     if tok.low == "training" and after and ctx.has("facility", after[0]) and not _first_class(
             ctx, after[1:3], ("person",)):
         return "training as a place or plain activity (training room, training session)"
@@ -307,7 +337,10 @@ def _sense_value(ctx: SenseContext, m: Match) -> str:
 
 def _sense_coach(ctx: SenseContext, m: Match) -> str:
     tok, before, after = ctx.tokens[m.start], _before(ctx, m, 1), _after(ctx, m, 2)
-    if before and before[-1].low in DETERMINERS | {"head", "assistant", "bus", "by"}:
+    if _passive(ctx, m) and _subject_is_person(ctx, m):
+        return ""
+    if before and before[-1].low in DETERMINERS | COACH_NOUN_CUES | {"head", "assistant", "bus",
+                                                                      "by"}:
         return "coach as a noun (sports coach, bus)"
     if after and (after[0].lemma in {"staff", "team", "job", "role", "position", "career", "badge"}
                   or ctx.has("sport", after[0])):
@@ -331,7 +364,8 @@ def _sense_punish(ctx: SenseContext, m: Match) -> str:
     after = _after(ctx, m, 4)
     lemmas = [t.lemma for t in after]
     obj = after[: lemmas.index("for")] if "for" in lemmas else after
-    if any(ctx.has("mistake", t) for t in obj) or (
+    boss = any(ctx.has("person", t) and not ctx.has("sport", t) for t in _before(ctx, m, 4))
+    if (any(ctx.has("mistake", t) for t in obj) and not boss) or (
             _passive(ctx, m) and "for" in lemmas and any(ctx.has("mistake", t) for t in after)):
         return "sport (punished our mistakes, punished for sloppy defending)"
     hit = _first_class(ctx, obj, ("person", "thing", "tech"))
@@ -345,6 +379,9 @@ def _sense_fine(ctx: SenseContext, m: Match) -> str:
         after and after[0].low in {"of", "for"})
     if tok.low not in {"fined", "fines"} and not noun:
         return "adjective (fine weather)"
+    party = _before(ctx, m, 4) if _passive(ctx, m) else _after(ctx, m, 3)
+    if _first_class(ctx, party, ("company", "person")) == "company":
+        return "fine on a company (financial)"
     clause = ctx.words(0, 10**9, ctx.clause[m.start])
     if any(ctx.has("company", t) for t in clause) and not any(ctx.has("person", t) for t in clause):
         return "fine on a company (financial)"
@@ -370,6 +407,9 @@ def _sense_dismiss(ctx: SenseContext, m: Match) -> str:
     after = _after(ctx, m, 3)
     if any(ctx.has("dismiss_thing", t) or t.text.isdigit() or t.low == "as" for t in after):
         return "dismissed an idea, or cricket"
+    if _passive(ctx, m) and _first_class(ctx, _before(ctx, m, 4)[::-1], (
+            "person", "dismiss_thing")) == "dismiss_thing":
+        return "a case or claim was dismissed"
     return ""
 
 

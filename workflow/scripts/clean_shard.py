@@ -17,7 +17,7 @@ for doc in read_jsonl(snakemake.input[0]):
             "doc_id": doc["doc_id"],
             "title": cleaned.title,
             "date": cleaned.date,
-            "n_lines": sum(1 for line in doc["text"].splitlines() if line.strip()),
+            "n_lines": cleaned.n_lines,
             "paragraphs": [asdict(p) for p in cleaned.paragraphs],
             "removed": [asdict(r) for r in cleaned.removed],
         }
