@@ -29,8 +29,8 @@ PREPOSITIONS = frozenset({"of", "about", "for", "with", "on", "in", "at", "from"
 FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "in", "on", "at",
                             "but", "and", "when", "after", "as", "if", "while", "for", "by",
                             "with", "from", "some", "many", "most", "all", "its", "their"})
+PRONOUNS = frozenset({"they", "we", "he", "she", "you", "i", "it", "them", "us", "him"})
 STOP_BENEFICIARY = frozenset({"into", "onto", "past", "towards", "through", "up", "off", "out"})
-# Sport or market wording: a team "punished" errors or "fired" shots
 REFUSE_NOUNS = frozenset({"worker", "workers", "collection", "collections", "collector",
                           "collectors", "lorry", "lorries", "bin", "bins", "truck", "tip", "sack"})
 COACH_NOUN_CUES = frozenset({"said", "some", "many", "other", "former", "youth", "club", "national",
@@ -138,8 +138,9 @@ def _beneficiary(ctx: SenseContext, m: Match, *, things: Sequence[str] = ("thing
     "help people swap films") or "" (nothing recognisable)."""
     after = [t for t in _after(ctx, m, 6) if t.low not in {"to", "by"}]
     for i, tok in enumerate(after[:4]):
-        if tok.low in STOP_BENEFICIARY:
-            break
+        if tok.low in STOP_BENEFICIARY or (i == 0 and "instrumental" in things
+                                            and ctx.has("instrumental", tok)):
+            break  # "helped Arsenal into ...", "helped launch her career"
         if ctx.is_person(tok):
             nxt = after[i + 1] if i + 1 < len(after) else None
             if nxt is None or nxt.low in OBJECT_TAIL or ctx.is_person(nxt) or _welfare(
@@ -364,7 +365,7 @@ def _sense_punish(ctx: SenseContext, m: Match) -> str:
     after = _after(ctx, m, 4)
     lemmas = [t.lemma for t in after]
     obj = after[: lemmas.index("for")] if "for" in lemmas else after
-    boss = any(ctx.has("person", t) and not ctx.has("sport", t) for t in _before(ctx, m, 4))
+    boss = any(ctx.has("person", t) and t.low not in PRONOUNS for t in _before(ctx, m, 4))
     if (any(ctx.has("mistake", t) for t in obj) and not boss) or (
             _passive(ctx, m) and "for" in lemmas and any(ctx.has("mistake", t) for t in after)):
         return "sport (punished our mistakes, punished for sloppy defending)"
