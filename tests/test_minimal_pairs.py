@@ -105,6 +105,36 @@ PAIRS = [
     ("restated", "We should sack fewer people, not sack people for one bad year.", "support"),
     ("topic", "The charity supports victims of domestic abuse.", "support"),
     ("topic", "The coach was accused of abuse.", "blame"),
+    # third pass: a lone capitalised word is not a person (party, team, place, product)
+    ("person", "Postal votes helped the SNP hold the seat.", "neutral"),
+    ("person", "The charity helped Mr Patel cope after the fire.", "support"),
+    ("person", "A late goal helped Villa into the top four.", "neutral"),
+    ("person", "The bypass will help Kendal cope with summer traffic.", "neutral"),
+    # help + person + verb: coping or development is support, a product's task is not
+    ("beneficiary", "Tutors help struggling pupils catch up after illness.", "support"),
+    ("beneficiary", "The app helps shoppers compare prices.", "neutral"),
+    ("beneficiary", "The new pill helped patients sleep better.", "neutral"),
+    # a negator acts on the first side it meets; relative clauses close it
+    ("negation", "The club never helped players deal with the racist abuse.", "blame"),
+    ("negation", "Cleaners who refused to work nights were threatened with the sack.", "blame"),
+    ("negation", "Refuse collectors were threatened with dismissal.", "blame"),
+    ("negation", "No driver will lose their job for reporting fatigue.", "support"),
+    # senses fixed on dev/test/training patterns
+    ("sense", "Trains were cancelled after a landslip.", "neutral"),
+    ("sense", "The training centre is near the ring road.", "neutral"),
+    ("sense", "The airline was fined for late refunds to passengers.", "neutral"),
+    ("sense", "Residents are encouraged to recycle glass.", "neutral"),
+    ("sense", "Staff are encouraged to speak up about errors.", "support"),
+    ("sense", "The winger was suspended for two matches for dissent.", "blame"),
+    ("sense", "The firm is developing a cheaper battery.", "neutral"),
+    ("sense", "The firm is developing its junior engineers.", "support"),
+    ("sense", "Some supervisors punish every mistake.", "blame"),
+    ("sense", "Nobody will be punished for admitting a mistake.", "support"),
+    # idioms and vocabulary added in lexicon 1.2.0
+    ("idiom", "Junior staff were hung out to dry by the board.", "blame"),
+    ("idiom", "The minister threw his officials under the bus.", "blame"),
+    ("idiom", "Managers ignored repeated warnings from nurses.", "blame"),
+    ("idiom", "Each recruit is given a buddy to help them find their feet.", "support"),
     # intensity (scores, checked below) and weak evidence
     ("weak", "The report noted some failings.", "neutral"),
     ("weak", "The report noted failings and shortcomings.", "blame"),

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
+import pandas as pd
 import pytest
 
 from culturelens.lexicon import load_lexicon
-from culturelens.model import load_training, train_model
+from culturelens.model import ADD_GRID, VETO_GRID, combine_flag, load_training, train_model
 from culturelens.scoring import rule_evidence, score_sentences
+from culturelens.validation import text_key
+
+GOLD = Path(__file__).resolve().parents[1] / "validation" / "scoring"
 
 
 @pytest.fixture(scope="module")
@@ -22,9 +28,49 @@ def model(lex):
 
 def test_training_file_is_written_and_labelled():
     df = load_training()
-    assert len(df) >= 200
+    assert len(df) >= 800
     assert set(df["source"]) == {"written"}
     assert df["text"].is_unique
+    assert set(df["calibration"].astype(str)) == {"0", "1"}
+    assert (df["calibration"].astype(str) == "1").sum() >= 150
+
+
+def test_training_does_not_overlap_any_gold_set():
+    train = {text_key(t) for t in load_training()["text"]}
+    for path in sorted(GOLD.glob("*_sentences.csv")):
+        texts = {text_key(t) for t in pd.read_csv(path)["text"]}
+        assert not texts & train, path.name
+
+
+def test_thresholds_are_cross_validated_and_on_the_grid(model):
+    assert len(model.thresholds) == 2
+    for veto, add_weak, add_none in model.thresholds:
+        assert veto in VETO_GRID and add_weak in ADD_GRID and add_none in ADD_GRID
+        assert 0.5 <= add_weak <= add_none
+
+
+@pytest.mark.parametrize(
+    ("rule", "p", "thresholds", "expected"),
+    [
+        (1.0, 0.30, (0.2, 0.5, 0.85), 1),  # rule flag kept above the veto
+        (1.0, 0.10, (0.2, 0.5, 0.85), 0),  # vetoed
+        (0.3, 0.60, (0.2, 0.5, 0.85), 1),  # weak evidence, model adds
+        (0.0, 0.60, (0.2, 0.5, 0.85), 0),  # no evidence needs 0.85
+        (0.0, 0.90, (0.2, 0.5, 0.85), 1),
+        (0.0, 0.99, (0.2, 0.5, 1.01), 0),  # 1.01 = never add
+    ],
+)
+def test_combine_flag_table(rule, p, thresholds, expected):
+    got = combine_flag(np.array([rule]), np.array([p]), thresholds)
+    assert got.tolist() == [expected]
+
+
+def test_tiny_training_file_still_trains(tmp_path, lex):
+    p = tmp_path / "train.csv"
+    rows = ["Staff were bullied.,1,0", "Staff were mentored.,0,1", "The shop opens.,0,0"]
+    p.write_text("text,blame,support\n" + "\n".join(rows * 2) + "\n", encoding="utf-8")
+    m = train_model(lexicon=lex, seed=0, path=p)
+    assert m.n_train == 6 and len(m.thresholds) == 2
 
 
 def test_training_is_deterministic(lex, model):

@@ -69,3 +69,21 @@ def test_sense_rule_keeps_or_drops(lex, text, term, reason):
         assert any(part in got[term] for part in reason.split("|")), got[term]
     else:
         assert got[term] == "", got[term]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("The charity helped Mr Patel after the fire.", "Patel", True),   # title
+        ("Voters backed Keir Starmer in the north.", "Keir", True),      # two-word name
+        ("Postal votes helped the SNP hold the seat.", "SNP", False),    # lone acronym
+        ("The bypass will help Kendal cope with traffic.", "Kendal", False),  # place
+        ("The club supported its players.", "players", True),             # person noun
+        ("Monday Night Football returns.", "Night", True),                # caps pair: a name cue
+    ],
+)
+def test_is_person_needs_a_cue_for_capitalised_words(lex, text, word, expected):
+    tokens = tokenise(text)
+    ctx = SenseContext(tokens, _clauses(tokens, lex), lex)
+    tok = next(t for t in tokens if t.text == word)
+    assert ctx.is_person(tok) is expected

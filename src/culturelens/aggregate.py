@@ -16,9 +16,22 @@ import pandas as pd
 LABELS = ("blame", "support", "mixed", "neutral")
 DOC_REQUIRED = ("doc_id", "sentence_id", "n_tokens", "blame", "support", "label")
 SPEAKER_REQUIRED = ("speaker", "is_quote", "blame", "support")
-DOC_COLUMNS = ["doc_id", "n_sentences", "n_tokens", "blame_per_1k", "support_per_1k",
-               "net_index", "net_low", "net_high", "n_blame", "n_support", "n_mixed",
-               "n_neutral", "vader_mean", "keyword_net"]
+DOC_COLUMNS = [
+    "doc_id",
+    "n_sentences",
+    "n_tokens",
+    "blame_per_1k",
+    "support_per_1k",
+    "net_index",
+    "net_low",
+    "net_high",
+    "n_blame",
+    "n_support",
+    "n_mixed",
+    "n_neutral",
+    "vader_mean",
+    "keyword_net",
+]
 SPEAKER_COLUMNS = ["speaker", "n_quotes", "blame", "support", "net_index"]
 MAX_BOOT_CELLS = 5_000_000  # bootstrap draws are done in chunks of at most this many cells
 
@@ -40,25 +53,32 @@ def unique_sentences(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def net_index(blame: float, support: float) -> float:
-    """``(support - blame) / (support + blame)``, 0 when both are 0."""
+    """``(support - blame) / (support + blame)``; NaN (written as an empty cell) when both
+    are 0, because a text with no evidence either way is not "balanced"."""
     total = blame + support
-    return 0.0 if total <= 0 else (support - blame) / total
+    return float("nan") if total <= 0 else (support - blame) / total
 
 
-def bootstrap_net(blame: np.ndarray, support: np.ndarray, *, n_boot: int,
-                  rng: np.random.Generator) -> tuple[float, float]:
+def bootstrap_net(
+    blame: np.ndarray, support: np.ndarray, *, n_boot: int, rng: np.random.Generator
+) -> tuple[float, float]:
     """2.5 and 97.5 percentiles of the net index over sentence resamples."""
     n = len(blame)
     if n == 0 or n_boot <= 0:
-        return 0.0, 0.0
+        return float("nan"), float("nan")
     nets: list[np.ndarray] = []
     step = max(1, MAX_BOOT_CELLS // n)
     for lo in range(0, n_boot, step):
         idx = rng.integers(0, n, size=(min(step, n_boot - lo), n))
         b, s = blame[idx].sum(axis=1), support[idx].sum(axis=1)
         tot = b + s
-        nets.append(np.divide(s - b, tot, out=np.zeros_like(tot), where=tot > 0))
-    low, high = np.percentile(np.concatenate(nets), [2.5, 97.5])
+        # Resamples with no evidence have no index; the interval is over the others.
+        nets.append(np.divide(s - b, tot, out=np.full_like(tot, np.nan), where=tot > 0))
+    values = np.concatenate(nets)
+    values = values[~np.isnan(values)]
+    if values.size == 0:
+        return float("nan"), float("nan")
+    low, high = np.percentile(values, [2.5, 97.5])
     return float(low), float(high)
 
 
@@ -70,11 +90,17 @@ def _doc_row(doc_id: str, g: pd.DataFrame, *, n_boot: int, seed: int) -> dict:
     rng = np.random.default_rng([seed, zlib.crc32(str(doc_id).encode())])
     low, high = bootstrap_net(blame, support, n_boot=n_boot, rng=rng)
     counts = g["label"].value_counts()
-    row = {"doc_id": doc_id, "n_sentences": len(g), "n_tokens": n_tokens,
-           "blame_per_1k": 1000 * blame.sum() / n_tokens if n_tokens else 0.0,
-           "support_per_1k": 1000 * support.sum() / n_tokens if n_tokens else 0.0,
-           "net_index": net_index(blame.sum(), support.sum()), "net_low": low, "net_high": high,
-           **{f"n_{lab}": int(counts.get(lab, 0)) for lab in LABELS}}
+    row = {
+        "doc_id": doc_id,
+        "n_sentences": len(g),
+        "n_tokens": n_tokens,
+        "blame_per_1k": 1000 * blame.sum() / n_tokens if n_tokens else 0.0,
+        "support_per_1k": 1000 * support.sum() / n_tokens if n_tokens else 0.0,
+        "net_index": net_index(blame.sum(), support.sum()),
+        "net_low": low,
+        "net_high": high,
+        **{f"n_{lab}": int(counts.get(lab, 0)) for lab in LABELS},
+    }
     row["vader_mean"] = float(g["vader_compound"].mean()) if "vader_compound" in g else np.nan
     if {"keyword_blame", "keyword_support"} <= set(g.columns):
         row["keyword_net"] = net_index(g["keyword_blame"].sum(), g["keyword_support"].sum())
@@ -83,8 +109,9 @@ def _doc_row(doc_id: str, g: pd.DataFrame, *, n_boot: int, seed: int) -> dict:
     return row
 
 
-def document_scores(sentence_scores: pd.DataFrame, *, n_boot: int = 1000,
-                    seed: int = 0) -> pd.DataFrame:
+def document_scores(
+    sentence_scores: pd.DataFrame, *, n_boot: int = 1000, seed: int = 0
+) -> pd.DataFrame:
     """One row per document (columns ``DOC_COLUMNS``), sorted by ``doc_id``."""
     _require(sentence_scores, DOC_REQUIRED, name="sentence_scores")
     if not isinstance(n_boot, int) or n_boot < 0:
@@ -105,7 +132,8 @@ def speaker_scores(sentence_scores: pd.DataFrame) -> pd.DataFrame:
     quoted = df[df["is_quote"].astype(str).str.lower().isin({"true", "1"}) & (speaker != "")]
     quoted = quoted.assign(speaker=speaker[quoted.index])
     g = quoted.groupby("speaker", sort=True).agg(
-        n_quotes=("blame", "size"), blame=("blame", "sum"), support=("support", "sum"))
+        n_quotes=("blame", "size"), blame=("blame", "sum"), support=("support", "sum")
+    )
     out = g.reset_index()
     out["net_index"] = [net_index(b, s) for b, s in zip(out["blame"], out["support"], strict=True)]
     out = out.sort_values(["n_quotes", "speaker"], ascending=[False, True], kind="stable")

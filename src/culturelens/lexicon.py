@@ -35,6 +35,7 @@ CONTEXT_CLASSES = (
     "weapon", "mistake", "instrumental", "protect_thing", "encourage_thing", "suspend_thing",
     "dismiss_thing", "rail", "sport", "cap_not_person", "welfare_verb", "livelihood", "disease",
     "political", "care_noun", "growth_verb", "title", "facility",
+    "medicine",
 )
 CATEGORIES = (
     "blame",

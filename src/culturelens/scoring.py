@@ -34,8 +34,9 @@ from culturelens.senses import SENSE_RULES
 from culturelens.senses import SenseContext as _Ctx
 
 THRESHOLD = 0.5
-VETO_BELOW = 0.2
-ADD_ABOVE = 0.85
+# Per flag: (veto a rule flag below, add above with weak rule evidence, add above with none).
+# Used only by a model that carries no cross-validated thresholds of its own.
+DEFAULT_THRESHOLDS = ((0.2, 0.5, 0.85), (0.2, 0.5, 0.85))
 NEGATION_SKIP = frozenset({"only", "just", "merely", "least", "doubt", "matter", "simply", "even"})
 # "refuse workers", "refuse collection": the noun, not the verb
 REFUSE_NOUNS = frozenset({"worker", "workers", "collection", "collections", "collector",
@@ -274,28 +275,33 @@ def rule_evidence(text: str, *, lexicon: Lexicon) -> RuleResult:
                       (_describe(ctx, hits, ()), terms, negators, scope))
 
 
-def _combine(rule: float, p: float, *, threshold: float, name: str) -> tuple[float, str]:
-    """Final score for one flag from the rule score and the model probability ``p``."""
+def _combine(rule: float, p: float, limits: Sequence[float], *, threshold: float,
+             name: str) -> tuple[float, str]:
+    """Final score for one flag from the rule score, the model probability ``p`` and the
+    model's (veto, add with weak evidence, add with none) thresholds."""
+    veto, add_weak, add_none = limits
     if rule >= threshold:
-        if p < VETO_BELOW:
-            return 0.0, f"model veto {name} (p={p:.2f})"
+        if p < veto:
+            return 0.0, f"model veto {name} (p={p:.2f} < {veto:g})"
         return rule, ""
-    if (rule > 0 and p >= 0.5) or p >= ADD_ABOVE:
-        return round(max(p, threshold), 6), f"model adds {name} (p={p:.2f})"
-    return 0.0 if rule < threshold else rule, ""
+    limit = add_weak if rule > 0 else add_none
+    if p >= limit:
+        return round(max(p, threshold), 6), f"model adds {name} (p={p:.2f} >= {limit:g})"
+    return 0.0, ""
 
 
 def _final(r: RuleResult, probs: tuple[float, float] | None, explain: str,
-           *, threshold: float) -> SentenceScore:
+           *, threshold: float, limits: Sequence[Sequence[float]] = DEFAULT_THRESHOLDS
+           ) -> SentenceScore:
     evidence, terms, negators, scope = r.ctx_text
     if probs is None:
         blame = r.blame if r.blame >= threshold else 0.0
         support = r.support if r.support >= threshold else 0.0
         return SentenceScore(blame, support, _label(blame, support, threshold=threshold),
                              evidence, terms, negators, scope, r.blame, r.support)
-    (blame, nb), (support, ns) = (_combine(r.blame, probs[0], threshold=threshold, name="blame"),
-                                  _combine(r.support, probs[1], threshold=threshold,
-                                           name="support"))
+    (blame, nb), (support, ns) = (
+        _combine(r.blame, probs[0], limits[0], threshold=threshold, name="blame"),
+        _combine(r.support, probs[1], limits[1], threshold=threshold, name="support"))
     notes = [n for n in (nb, ns) if n]
     if notes:
         evidence = " | ".join([*(e for e in [evidence] if e != "no evidence"), *notes, explain])
@@ -319,7 +325,8 @@ def score_sentences(texts: Sequence[str], *, lexicon: Lexicon, model: Any | None
         rows = [_final(r, None, "", threshold=threshold) for r in rules]
     else:
         probs, explains = model.predict_with_reasons(list(texts), rules)
-        rows = [_final(r, (float(p[0]), float(p[1])), e, threshold=threshold)
+        limits = getattr(model, "thresholds", DEFAULT_THRESHOLDS)
+        rows = [_final(r, (float(p[0]), float(p[1])), e, threshold=threshold, limits=limits)
                 for r, p, e in zip(rules, probs, explains, strict=True)]
     return pd.DataFrame([r.__dict__ for r in rows], columns=SCORE_COLUMNS)
 

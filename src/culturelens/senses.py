@@ -113,8 +113,8 @@ def _passive(ctx: SenseContext, m: Match) -> bool:
     # from its lemma, so "there is support" is not passive
     tok = ctx.tokens[m.start]
     # "is developing" is progressive, not passive
-    return tok.low != tok.lemma and not tok.low.endswith("ing") and any(t.lemma in BE_FORMS or t.low in BE_FORMS
-                                        for t in _before(ctx, m, 2))
+    return tok.low != tok.lemma and not tok.low.endswith("ing") and any(
+        t.lemma in BE_FORMS or t.low in BE_FORMS for t in _before(ctx, m, 2))
 
 
 def _subject_is_person(ctx: SenseContext, m: Match) -> bool:
@@ -233,8 +233,8 @@ def _consumer_task(ctx: SenseContext, m: Match) -> bool:
     """"Help X do Y" is a consumer task when a product helps or Y is an instrumental verb
     ("the app helps users find cheaper tickets", "helped Apple beat forecasts");
     otherwise it is help for people ("help offenders find housing", "help pupils catch up")."""
-    if any(ctx.has("tech", t) for t in _before(ctx, m, 4)):
-        return True
+    if any(ctx.has("tech", t) or ctx.has("medicine", t) for t in _before(ctx, m, 4)):
+        return True  # "the app helps users find tickets", "the drug helped patients live longer"
     after = [t for t in _after(ctx, m, 6) if t.low not in {"to", "by"}]
     idx = next((i for i, t in enumerate(after[:4]) if ctx.is_person(t)), -1)
     verb = after[idx + 1] if 0 <= idx < len(after) - 1 else None
@@ -367,7 +367,8 @@ def _sense_punish(ctx: SenseContext, m: Match) -> str:
     obj = after[: lemmas.index("for")] if "for" in lemmas else after
     boss = any(ctx.has("person", t) and t.low not in PRONOUNS for t in _before(ctx, m, 4))
     if (any(ctx.has("mistake", t) for t in obj) and not boss) or (
-            _passive(ctx, m) and "for" in lemmas and any(ctx.has("mistake", t) for t in after)):
+            _passive(ctx, m) and "for" in lemmas and any(ctx.has("mistake", t) for t in after)
+            and not _subject_is_person(ctx, m)):
         return "sport (punished our mistakes, punished for sloppy defending)"
     hit = _first_class(ctx, obj, ("person", "thing", "tech"))
     return "punished a thing (investors punished the stock)" if hit in {"thing", "tech"} else ""
@@ -390,6 +391,8 @@ def _sense_fine(ctx: SenseContext, m: Match) -> str:
 
 
 def _sense_suspend(ctx: SenseContext, m: Match) -> str:
+    if _passive(ctx, m) and _subject_is_person(ctx, m):
+        return ""  # "the defender was suspended for three matches"
     hit = _first_class(ctx, _after(ctx, m, 3) + _before(ctx, m, 3), ("person", "suspend_thing"))
     return "suspended activity, not a person" if hit == "suspend_thing" else ""
 

@@ -15,7 +15,12 @@ import re
 from typing import Any
 
 import pandas as pd
-from sklearn.metrics import cohen_kappa_score, confusion_matrix, f1_score, precision_recall_fscore_support
+from sklearn.metrics import (
+    cohen_kappa_score,
+    confusion_matrix,
+    f1_score,
+    precision_recall_fscore_support,
+)
 
 LABELS = ["blame", "support", "mixed", "neutral"]
 METHODS = {"culturelens": "label", "vader": "vader_label", "keyword": "keyword_label"}

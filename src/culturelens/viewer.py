@@ -248,7 +248,9 @@ def _scores_html(scores: Mapping[str, Any] | None, label_counts: Mapping[str, in
         cells = [(k, v) for k, v in scores.items() if k != "doc_id"]
     else:
         cells = [(f"{label} sentences", label_counts.get(label, 0)) for label in LABELS]
-    items = "".join(f"<div><dt>{_esc(k)}</dt><dd>{_esc(v)}</dd></div>" for k, v in cells)
+    # An empty cell is an undefined value (e.g. the net index of a text with no evidence).
+    shown = [(k, "n/a" if str(v) in ("", "nan") else v) for k, v in cells]
+    items = "".join(f"<div><dt>{_esc(k)}</dt><dd>{_esc(v)}</dd></div>" for k, v in shown)
     return f'<dl class="scores">{items}</dl>'
 
 

@@ -36,7 +36,8 @@ def plot_document_scores(document_scores: pd.DataFrame) -> Figure:
     ax.barh(y, df["support_per_1k"], color=PALETTE["support"], label="support per 1,000 tokens")
     lim = float(max(df["blame_per_1k"].max(), df["support_per_1k"].max(), 1.0)) * 1.25
     for yi, (s, net) in enumerate(zip(df["support_per_1k"], df["net_index"], strict=True)):
-        ax.text(max(s, 0) + lim * 0.02, yi, f"net {net:+.2f}", va="center", fontsize=7)
+        label = "no evidence" if pd.isna(net) else f"net {net:+.2f}"
+        ax.text(max(s, 0) + lim * 0.02, yi, label, va="center", fontsize=7)
     ax.set_xlim(-lim, lim * 1.3)
     ax.axvline(0, color="#333333", linewidth=0.8)
     ax.set_yticks(y, df["doc_id"].astype(str))
