@@ -56,3 +56,11 @@ def test_read_csv_keeps_ids_as_strings(tmp_path):
     path.write_text("doc_id,n\n000,1\n")
     table = read_csv(path)
     assert table["doc_id"].to_list() == ["000"] and table["n"].to_list() == [1]
+
+
+def test_read_csv_restores_undefined_numbers(tmp_path):
+    path = tmp_path / "t.csv"
+    write_csv(pd.DataFrame({"net": [0.5, float("nan")], "word": ["", "x"]}), path)
+    table = read_csv(path)
+    assert table["net"].iloc[0] == 0.5 and pd.isna(table["net"].iloc[1])
+    assert table["word"].to_list() == ["", "x"]

@@ -68,10 +68,20 @@ def write_csv(df: pd.DataFrame, path: str | Path) -> None:
 def read_csv(path: str | Path) -> pd.DataFrame:
     """Read a table written by :func:`write_csv`.
 
-    Text such as "NA" or "null" stays text and empty cells stay empty strings: documents
-    and sentences may contain anything.
+    Text such as "NA" or "null" stays text and empty text cells stay empty strings:
+    documents and sentences may contain anything. A numeric column with empty cells
+    (undefined values such as the net index of a text with no evidence) comes back as
+    numbers with NaN.
     """
-    return pd.read_csv(path, keep_default_na=False, dtype=dict.fromkeys(STRING_COLUMNS, str))
+    table = pd.read_csv(path, keep_default_na=False, dtype=dict.fromkeys(STRING_COLUMNS, str))
+    for col in table.columns:
+        if col in STRING_COLUMNS or pd.api.types.is_numeric_dtype(table[col]):
+            continue
+        values = table[col].replace("", None)
+        numbers = pd.to_numeric(values, errors="coerce")
+        if values.notna().any() and numbers.notna().sum() == values.notna().sum():
+            table[col] = numbers
+    return table
 
 
 def write_json(obj: Any, path: str | Path) -> None:
