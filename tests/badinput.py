@@ -10,7 +10,10 @@ ARTICLE = (
     "Staff said the trust had a blame culture.\n\n"
     "The chief executive promised to learn, not blame, and to support nurses who speak up.\n"
 )
-PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"
+PNG = (  # the first bytes of a real 1x1 PNG: signature and IHDR chunk
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"
+    b"\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"
+)
 
 # name -> (bytes, expected status); None marks entries made specially below.
 FILES: dict[str, tuple[bytes, str]] = {
@@ -30,10 +33,14 @@ FILES: dict[str, tuple[bytes, str]] = {
         b"<body><p>Nurses were blamed for the failure.</p><p>Share this article</p></body></html>",
         "ok",
     ),
-    "script.txt": (b"<script>window.__pwned = 1</script> The board blamed staff. <img src=x onerror=alert(1)>\n", "ok"),
+    "script.txt": (
+        b"<script>window.__pwned = 1</script> The board blamed staff. "
+        b"<img src=x onerror=alert(1)>\n",
+        "ok",
+    ),
     "name with spaces.txt": (ARTICLE.encode(), "ok"),
     "\u00fcnic\u00f8de \u2013 \u201cname\u201d.txt": (ARTICLE.encode(), "ok"),
-    "quote's \"double\".txt": (ARTICLE.encode(), "ok"),
+    'quote\'s "double".txt': (ARTICLE.encode(), "ok"),
     "-leading-dash.txt": (ARTICLE.encode(), "ok"),
     "$(touch pwned).txt": (ARTICLE.encode(), "ok"),
     "notes.md": (b"# not a text file\n", "skipped"),

@@ -46,7 +46,10 @@ def test_vader_known_failures_are_reproduced():
 def test_keyword_counts(text, blame, support, label):
     row = keyword_scores([text], lexicon=load_lexicon()).iloc[0]
     assert (row["keyword_blame"], row["keyword_support"], row["keyword_label"]) == (
-        blame, support, label)
+        blame,
+        support,
+        label,
+    )
 
 
 @pytest.mark.parametrize("fn", [vader_scores, lambda t: keyword_scores(t, lexicon=load_lexicon())])

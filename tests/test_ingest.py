@@ -19,7 +19,11 @@ from culturelens.ingest import (
         (codecs.BOM_UTF8 + "caf\u00e9".encode(), "caf\u00e9", "utf-8-sig"),
         (codecs.BOM_UTF16_LE + "learn not blame".encode("utf-16-le"), "learn not blame", "utf-16"),
         (codecs.BOM_UTF16_BE + "learn not blame".encode("utf-16-be"), "learn not blame", "utf-16"),
-        ("\u201cquoted\u201d \u00a3930m".encode("cp1252"), "\u201cquoted\u201d \u00a3930m", "cp1252"),
+        (
+            "\u201cquoted\u201d \u00a3930m".encode("cp1252"),
+            "\u201cquoted\u201d \u00a3930m",
+            "cp1252",
+        ),
         # 0x81 is undefined in cp1252, so only Latin-1 decodes this.
         (b"caf\xe9 \x81", "caf\u00e9 \x81", "latin-1"),
     ],
@@ -42,7 +46,10 @@ def test_decode_bytes_rejects_binary(raw, match):
 
 
 def test_html_to_text_drops_scripts_and_keeps_blocks():
-    page = "<html><head><script>alert(1)</script><style>p{}</style></head><body><p>One &amp; two</p><p>Three</p></body></html>"
+    page = (
+        "<html><head><script>alert(1)</script><style>p{}</style></head>"
+        "<body><p>One &amp; two</p><p>Three</p></body></html>"
+    )
     assert html_to_text(page) == "One & two\n\nThree"
 
 
@@ -55,7 +62,12 @@ def test_html_to_text_drops_scripts_and_keeps_blocks():
         ("image.txt", b"\x89PNG\r\n\x1a\nxxxx", "skipped", "PNG image"),
         ("notes.md", b"# notes", "skipped", "not a .txt file"),
         ("nul.txt", b"text\x00with nul", "ok", "removed 1 control characters"),
-        ("page.txt", b"<!DOCTYPE html><html><body><p>Hi</p></body></html>", "ok", "HTML page converted"),
+        (
+            "page.txt",
+            b"<!DOCTYPE html><html><body><p>Hi</p></body></html>",
+            "ok",
+            "HTML page converted",
+        ),
         ("$(touch pwned).txt", b"name with shell syntax", "ok", ""),
         ("-dash name.txt", b"leading dash", "ok", ""),
     ],
@@ -89,7 +101,10 @@ def test_read_corpus_hashes_raw_bytes(tmp_path):
     ("filename", "content"),
     [
         ("c.csv", "id,text\na,first\nb,\na,again\n"),
-        ("c.jsonl", '{"id": "a", "text": "first"}\n{"id": "b", "text": ""}\n{"id": "a", "text": "again"}\n'),
+        (
+            "c.jsonl",
+            '{"id": "a", "text": "first"}\n{"id": "b", "text": ""}\n{"id": "a", "text": "again"}\n',
+        ),
     ],
 )
 def test_read_corpus_table_skips_missing_and_duplicate(tmp_path, filename, content):
@@ -120,7 +135,9 @@ def test_read_corpus_fatal_errors_name_the_fix(tmp_path, name, content, target, 
 
 
 def test_shard_of_is_stable_and_in_range():
-    assert [shard_of(d, n_shards=4) for d in ("a", "b", "c")] == [shard_of(d, n_shards=4) for d in ("a", "b", "c")]
+    assert [shard_of(d, n_shards=4) for d in ("a", "b", "c")] == [
+        shard_of(d, n_shards=4) for d in ("a", "b", "c")
+    ]
     assert {shard_of(str(i), n_shards=3) for i in range(100)} == {1, 2, 3}
 
 

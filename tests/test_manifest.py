@@ -52,7 +52,7 @@ def test_build_manifest_lists_each_artefact_with_its_rule(results):
     manifest = json.loads((results / "manifest.json").read_text())
     assert [a["path"] for a in manifest["artefacts"]] == ["clean/d.txt", "tables/a.csv"]
     assert find_artefact(manifest, "tables/a.csv")["params"] == {"k": 5}
-    with pytest.raises(KeyError, match="'nope.csv' is not in the manifest"):
+    with pytest.raises(KeyError, match=r"'nope\.csv' is not in the manifest"):
         find_artefact(manifest, "nope.csv")
 
 
@@ -99,4 +99,7 @@ def test_run_section_is_independent_of_results_folder():
     assert a == b
     assert len(a["run_id"]) == 12 and a["seed"] == 1
     assert "results" not in analysis_config(base)
-    assert run_section(config={**base, "seed": 2}, code="c", corpus="f", lexicon={})["run_id"] != a["run_id"]
+    assert (
+        run_section(config={**base, "seed": 2}, code="c", corpus="f", lexicon={})["run_id"]
+        != a["run_id"]
+    )

@@ -90,8 +90,9 @@ def test_probabilities_shape_and_reason(model, lex):
 
 
 def test_model_columns_and_labels(model, lex):
-    df = score_sentences(["Staff were bullied.", "The shop opens at nine."], lexicon=lex,
-                         model=model)
+    df = score_sentences(
+        ["Staff were bullied.", "The shop opens at nine."], lexicon=lex, model=model
+    )
     assert df["label"].tolist() == ["blame", "neutral"]
     assert df["p_blame"].notna().all()
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-
 from badinput import make_bad_corpus
+
 from culturelens.ingest import read_corpus
 from culturelens.manifest import verify
 
@@ -58,9 +58,22 @@ def test_pipeline_survives_bad_corpus(bad_corpus, tmp_path):
     cwd_before = set(os.listdir(ROOT))
     results = tmp_path / "results"
     done = subprocess.run(
-        [sys.executable, "-m", "snakemake", "--cores", "2", "--quiet", "all", "--config",
-         f"corpus={folder}", f"results={results}"],
-        cwd=ROOT, capture_output=True, text=True, timeout=1800,
+        [
+            sys.executable,
+            "-m",
+            "snakemake",
+            "--cores",
+            "2",
+            "--quiet",
+            "all",
+            "--config",
+            f"corpus={folder}",
+            f"results={results}",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1800,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     docs = pd.read_csv(results / "tables" / "documents.csv", keep_default_na=False)
@@ -74,10 +87,21 @@ def test_pipeline_survives_bad_corpus(bad_corpus, tmp_path):
 @pytest.mark.slow
 def test_killed_run_restarts_to_identical_results(tmp_path):
     results = tmp_path / "results"
-    cmd = [sys.executable, "-m", "snakemake", "--cores", "2", "--quiet", "all", "--rerun-incomplete",
-           "--config", f"results={results}"]
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
+    cmd = [
+        sys.executable,
+        "-m",
+        "snakemake",
+        "--cores",
+        "2",
+        "--quiet",
+        "all",
+        "--rerun-incomplete",
+        "--config",
+        f"results={results}",
+    ]
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
     deadline = time.monotonic() + 300
     while not (results / "tables" / "sentences.csv").exists() and time.monotonic() < deadline:
         time.sleep(0.2)

@@ -23,8 +23,11 @@ def lex():
         ("The culture of the service is too quick to blame, too slow to support.", "blame"),
         ("It also found evidence of discrimination, bullying and blame cultures.", "blame"),
         ("We need to fire fewer people.", "support"),
-        ("Keith McNeil lost his job as chief executive when the IT system plunged the trust "
-         "into the red.", "blame"),
+        (
+            "Keith McNeil lost his job as chief executive when the IT system plunged the trust "
+            "into the red.",
+            "blame",
+        ),
         ("Some managers bully staff while others mentor and encourage them.", "mixed"),
         ("Labour accused the Conservatives of wrecking the economy.", "blame"),
         ("The Liberal Democrats said they would support the bill.", "neutral"),

@@ -22,7 +22,7 @@ def _reasons(lex, text):
     out = []
     for m in ctx.evidence:
         rule = SENSE_RULES.get(m.entry.sense)
-        out.append((" ".join(t.low for t in tokens[m.start:m.end]), rule(ctx, m) if rule else ""))
+        out.append((" ".join(t.low for t in tokens[m.start : m.end]), rule(ctx, m) if rule else ""))
     return out
 
 
@@ -74,12 +74,12 @@ def test_sense_rule_keeps_or_drops(lex, text, term, reason):
 @pytest.mark.parametrize(
     ("text", "word", "expected"),
     [
-        ("The charity helped Mr Patel after the fire.", "Patel", True),   # title
-        ("Voters backed Keir Starmer in the north.", "Keir", True),      # two-word name
-        ("Postal votes helped the SNP hold the seat.", "SNP", False),    # lone acronym
+        ("The charity helped Mr Patel after the fire.", "Patel", True),  # title
+        ("Voters backed Keir Starmer in the north.", "Keir", True),  # two-word name
+        ("Postal votes helped the SNP hold the seat.", "SNP", False),  # lone acronym
         ("The bypass will help Kendal cope with traffic.", "Kendal", False),  # place
-        ("The club supported its players.", "players", True),             # person noun
-        ("Monday Night Football returns.", "Night", True),                # caps pair: a name cue
+        ("The club supported its players.", "players", True),  # person noun
+        ("Monday Night Football returns.", "Night", True),  # caps pair: a name cue
     ],
 )
 def test_is_person_needs_a_cue_for_capitalised_words(lex, text, word, expected):

@@ -29,7 +29,7 @@ def test_topic_units_group_and_drop_repeats(unit, ids, texts):
 
 
 def test_topic_units_rejects_unknown_unit():
-    with pytest.raises(ValueError, match="unit='chapter'.*topics.unit"):
+    with pytest.raises(ValueError, match=r"unit='chapter'.*topics\.unit"):
         topic_units(SENTENCES, unit="chapter")
 
 

@@ -31,18 +31,29 @@ def test_text_key_equates_small_cleaning_changes(a, b):
     assert text_key(a) == text_key(b)
 
 
-@pytest.mark.parametrize(("b", "s", "label"), [(1, 0, "blame"), (0, 1, "support"),
-                                               (1, 1, "mixed"), (0, 0, "neutral")])
+@pytest.mark.parametrize(
+    ("b", "s", "label"), [(1, 0, "blame"), (0, 1, "support"), (1, 1, "mixed"), (0, 0, "neutral")]
+)
 def test_label_from_flags(b, s, label):
     assert label_from_flags(b, s) == label
 
 
 def _gold_pred():
-    gold = pd.DataFrame({"text": ["A", "B", "C", "D", "E"], "blame": [1, 0, 1, 0, 0],
-                         "support": [0, 1, 1, 0, 0], "dataset": "toy"})
-    pred = pd.DataFrame({"text": ["a", "b", "c", "d"],
-                         "label": ["blame", "support", "mixed", "blame"],
-                         "vader_label": ["blame", "blame", "neutral", "neutral"]})
+    gold = pd.DataFrame(
+        {
+            "text": ["A", "B", "C", "D", "E"],
+            "blame": [1, 0, 1, 0, 0],
+            "support": [0, 1, 1, 0, 0],
+            "dataset": "toy",
+        }
+    )
+    pred = pd.DataFrame(
+        {
+            "text": ["a", "b", "c", "d"],
+            "label": ["blame", "support", "mixed", "blame"],
+            "vader_label": ["blame", "blame", "neutral", "neutral"],
+        }
+    )
     return gold, pred
 
 
@@ -86,8 +97,12 @@ def test_bad_gold(gold, match):
 
 @pytest.mark.parametrize(
     ("name", "dataset", "min_rows"),
-    [("seed_sentences.csv", "seeds", 100), ("heldout_sentences.csv", "heldout", 80),
-     ("dev_sentences.csv", "dev", 200), ("test_sentences.csv", "test", 140)],
+    [
+        ("seed_sentences.csv", "seeds", 100),
+        ("heldout_sentences.csv", "heldout", 80),
+        ("dev_sentences.csv", "dev", 200),
+        ("test_sentences.csv", "test", 140),
+    ],
 )
 def test_gold_files_are_complete_and_consistent(name, dataset, min_rows):
     df = pd.read_csv(ROOT / "validation" / "scoring" / name)
@@ -112,8 +127,14 @@ def test_written_gold_sets_do_not_overlap_training():
 def test_predict_gold_then_one_argument_forms():
     from culturelens.lexicon import load_lexicon
 
-    gold = pd.DataFrame({"text": ["Staff were bullied.", "MPs support the bill."],
-                         "blame": [1, 0], "support": [0, 0], "label": ["blame", "neutral"]})
+    gold = pd.DataFrame(
+        {
+            "text": ["Staff were bullied.", "MPs support the bill."],
+            "blame": [1, 0],
+            "support": [0, 0],
+            "label": ["blame", "neutral"],
+        }
+    )
     pred = predict_gold(gold, lexicon=load_lexicon())
     assert pred["gold_label"].tolist() == ["blame", "neutral"]
     res = evaluate_scoring(pred).set_index(["method", "metric"])["value"]

@@ -42,14 +42,20 @@ def seed_run(tmp_path_factory) -> Path:
 
 def test_lint_is_clean():
     done = subprocess.run(
-        [sys.executable, "-m", "snakemake", "--lint"], cwd=ROOT, capture_output=True, text=True, timeout=300
+        [sys.executable, "-m", "snakemake", "--lint"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
 
 
 def test_committed_results_are_what_the_pipeline_produces(seed_run):
     committed, fresh = tree(ROOT / "results"), tree(seed_run)
-    assert sorted(committed) == sorted(fresh), "a result file is missing or extra: regenerate results/"
+    assert sorted(committed) == sorted(fresh), (
+        "a result file is missing or extra: regenerate results/"
+    )
     stale = [path for path in fresh if committed[path] != fresh[path]]
     assert not stale, f"committed results/ are stale, rerun snakemake: {stale[:10]}"
 
@@ -74,7 +80,15 @@ def test_every_artefact_is_listed_with_provenance(seed_run):
     files = {p for p in tree(seed_run) if not Path(p).name.startswith(".")}
     assert listed == files - {"manifest.json"}
     run = manifest["run"]
-    assert {"version", "run_id", "code_fingerprint", "corpus_fingerprint", "config", "seed", "software"} <= set(run)
+    assert {
+        "version",
+        "run_id",
+        "code_fingerprint",
+        "corpus_fingerprint",
+        "config",
+        "seed",
+        "software",
+    } <= set(run)
     assert "results" not in run["config"]
     figure = next(a for a in manifest["artefacts"] if a["path"].endswith(".svg"))
     assert figure["rule"].startswith("plot_") and figure["inputs"]
@@ -98,7 +112,10 @@ def test_table_corpus_with_bad_rows(tmp_path):
     run_pipeline(results, f"corpus={corpus}", "corpus_columns={'id': 'article', 'text': 'body'}")
     docs = pd.read_csv(results / "tables" / "documents.csv", keep_default_na=False)
     assert docs["status"].value_counts().to_dict() == {"ok": 2, "skipped": 2}
-    assert set(docs.loc[docs.status == "skipped", "reason"].str.split(" ").str[0]) == {"duplicate", "missing"}
+    assert set(docs.loc[docs.status == "skipped", "reason"].str.split(" ").str[0]) == {
+        "duplicate",
+        "missing",
+    }
     assert corpus.read_bytes() == before
     assert verify(results) == []
 
@@ -116,3 +133,19 @@ def test_config_errors_are_one_clear_line(config, message, tmp_path):
     assert done.returncode != 0
     assert message in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    "cmd",
+    [
+        ["-m", "ruff", "check", "."],
+        ["-m", "ruff", "format", "--check", "."],
+        ["-m", "snakefmt", "--check", "Snakefile", "workflow/rules"],
+    ],
+    ids=["ruff-check", "ruff-format", "snakefmt"],
+)
+def test_code_style_is_clean(cmd):
+    done = subprocess.run(
+        [sys.executable, *cmd], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]

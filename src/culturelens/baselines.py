@@ -84,10 +84,12 @@ def keyword_scores(texts: Sequence[str], *, lexicon: Lexicon) -> pd.DataFrame:
     plain = Lexicon(words, lexicon.version, lexicon.sha256, lexicon.source)
     rows = []
     for text in texts:
-        cats = [m.entry.category for m in find_matches(tokenise(str(text)), plain,
-                                                       family="evidence")]
+        cats = [
+            m.entry.category for m in find_matches(tokenise(str(text)), plain, family="evidence")
+        ]
         b, s = cats.count("blame"), cats.count("support")
         label = {(True, True): "mixed", (True, False): "blame", (False, True): "support"}.get(
-            (b > 0, s > 0), "neutral")
+            (b > 0, s > 0), "neutral"
+        )
         rows.append((b, s, label))
     return pd.DataFrame(rows, columns=["keyword_blame", "keyword_support", "keyword_label"])

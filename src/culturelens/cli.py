@@ -18,13 +18,18 @@ def _find_results(path: Path) -> Path:
     for parent in path.resolve().parents:
         if (parent / MANIFEST_NAME).is_file():
             return parent
-    raise FileNotFoundError(f"no {MANIFEST_NAME} above '{path}'; cite a file inside a results folder")
+    raise FileNotFoundError(
+        f"no {MANIFEST_NAME} above '{path}'; cite a file inside a results folder"
+    )
 
 
 def cmd_cite(args: argparse.Namespace) -> int:
     path = Path(args.path)
     if not path.is_file():
-        print(f"culturelens cite: '{path}' is not a file; give a table or figure path", file=sys.stderr)
+        print(
+            f"culturelens cite: '{path}' is not a file; give a table or figure path",
+            file=sys.stderr,
+        )
         return 2
     results = _find_results(path)
     manifest = json.loads((results / MANIFEST_NAME).read_text(encoding="utf-8"))
@@ -47,7 +52,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if problems:
         print(f"verify: {len(problems)} problem(s) in {args.results}", file=sys.stderr)
         return 1
-    n = len(json.loads((Path(args.results) / MANIFEST_NAME).read_text(encoding="utf-8"))["artefacts"])
+    n = len(
+        json.loads((Path(args.results) / MANIFEST_NAME).read_text(encoding="utf-8"))["artefacts"]
+    )
     print(f"verify: all {n} artefacts in {args.results} match the manifest")
     return 0
 
@@ -74,9 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
     cite.add_argument("path", help="a table or figure inside a results folder")
     cite.set_defaults(func=cmd_cite)
     ver = sub.add_parser("verify", help="re-hash every artefact against manifest.json")
-    ver.add_argument("results", nargs="?", default="results", help="results folder (default: results)")
+    ver.add_argument(
+        "results", nargs="?", default="results", help="results folder (default: results)"
+    )
     ver.set_defaults(func=cmd_verify)
-    score = sub.add_parser("score", help="label sentences as blame/support/mixed/neutral, with evidence")
+    score = sub.add_parser(
+        "score", help="label sentences as blame/support/mixed/neutral, with evidence"
+    )
     score.add_argument("sentences", nargs="+", help="one or more sentences")
     score.add_argument("--lexicon", default=None, help="a lexicon CSV (default: the packaged one)")
     score.add_argument("--seed", type=int, default=20181129, help="seed for the scoring model")

@@ -38,10 +38,16 @@ def _message(error: jsonschema.ValidationError) -> str:
         parts = []
         for key in unknown:
             close = difflib.get_close_matches(key, allowed, n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else f" (known keys: {', '.join(allowed)})"
+            hint = (
+                f" (did you mean '{close[0]}'?)"
+                if close
+                else f" (known keys: {', '.join(allowed)})"
+            )
             parts.append(f"unknown config key '{_key_path([*error.absolute_path, key])}'{hint}")
         return f"{'; '.join(parts)}; {fix}"
-    return f"config key '{where or '<root>'}' = {error.instance!r} is invalid: {error.message}; {fix}"
+    return (
+        f"config key '{where or '<root>'}' = {error.instance!r} is invalid: {error.message}; {fix}"
+    )
 
 
 def validate_config(config: Mapping[str, Any], schema: Mapping[str, Any]) -> dict[str, Any]:

@@ -170,7 +170,9 @@ def _skipped(doc_id: str, source: str, reason: str) -> Document:
 def _folder_entry(entry: os.DirEntry[str]) -> Document:
     name, stem = entry.name, Path(entry.name).stem
     if entry.is_symlink():
-        return _skipped(stem, name, "symbolic link (not followed: the corpus must not reach outside itself)")
+        return _skipped(
+            stem, name, "symbolic link (not followed: the corpus must not reach outside itself)"
+        )
     if entry.is_dir():
         return _skipped(name, name, "folder (only .txt files directly inside the corpus are read)")
     if not entry.name.lower().endswith(".txt"):
@@ -209,16 +211,21 @@ def read_table(path: Path, *, id_column: str = "id", text_column: str = "text") 
     try:
         table = _read_table(path)
     except (ValueError, OSError) as err:
-        raise CorpusError(f"corpus file '{path}' could not be read as {path.suffix}: {err}") from err
+        raise CorpusError(
+            f"corpus file '{path}' could not be read as {path.suffix}: {err}"
+        ) from err
     for key, column in (("id", id_column), ("text", text_column)):
         if column not in table.columns:
+            found = ", ".join(map(str, table.columns))
             raise CorpusError(
-                f"corpus file '{path}' has no column '{column}' (columns: {', '.join(map(str, table.columns))}); "
+                f"corpus file '{path}' has no column '{column}' (columns: {found}); "
                 f"set corpus_columns: {{{key}: <name>}} in your config"
             )
     docs = [
         _table_row(str(row_id), f"{path.name}#row={i}", cell)
-        for i, (row_id, cell) in enumerate(zip(table[id_column], table[text_column], strict=True), start=1)
+        for i, (row_id, cell) in enumerate(
+            zip(table[id_column], table[text_column], strict=True), start=1
+        )
     ]
     return _dedupe(docs)
 
@@ -237,13 +244,17 @@ def _dedupe(docs: Iterable[Document]) -> list[Document]:
     out = []
     for doc in sorted(docs, key=lambda d: (d.doc_id, d.source)):
         if doc.status == "ok" and doc.doc_id in seen:
-            doc = replace(doc, status="skipped", reason="duplicate id (an earlier entry has it)", text="")
+            doc = replace(
+                doc, status="skipped", reason="duplicate id (an earlier entry has it)", text=""
+            )
         seen.add(doc.doc_id)
         out.append(doc)
     return out
 
 
-def read_corpus(path: str | Path, *, id_column: str = "id", text_column: str = "text") -> list[Document]:
+def read_corpus(
+    path: str | Path, *, id_column: str = "id", text_column: str = "text"
+) -> list[Document]:
     """Every document of the corpus at ``path``, sorted by ``doc_id``.
 
     Raises:

@@ -31,10 +31,34 @@ RE_WORD_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 RE_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 
 CONTEXT_CLASSES = (
-    "person", "org", "company", "thing", "action", "policy", "tech", "poll", "fan", "act",
-    "weapon", "mistake", "instrumental", "protect_thing", "encourage_thing", "suspend_thing",
-    "dismiss_thing", "rail", "sport", "cap_not_person", "welfare_verb", "livelihood", "disease",
-    "political", "care_noun", "growth_verb", "title", "facility",
+    "person",
+    "org",
+    "company",
+    "thing",
+    "action",
+    "policy",
+    "tech",
+    "poll",
+    "fan",
+    "act",
+    "weapon",
+    "mistake",
+    "instrumental",
+    "protect_thing",
+    "encourage_thing",
+    "suspend_thing",
+    "dismiss_thing",
+    "rail",
+    "sport",
+    "cap_not_person",
+    "welfare_verb",
+    "livelihood",
+    "disease",
+    "political",
+    "care_noun",
+    "growth_verb",
+    "title",
+    "facility",
     "medicine",
 )
 CATEGORIES = (
@@ -216,8 +240,11 @@ def find_matches(tokens: Sequence[Token], lexicon: Lexicon, *, family: str) -> l
         cands = lexicon.index.get((family, tok.lemma), ()) + lexicon.index.get(
             (family, "=" + tok.low), ()
         )
-        best = max(((_match_from(tokens, i, e.keys), e) for e in cands),
-                   key=lambda t: t[0], default=(-1, None))
+        best = max(
+            ((_match_from(tokens, i, e.keys), e) for e in cands),
+            key=lambda t: t[0],
+            default=(-1, None),
+        )
         if best[0] > i and best[1] is not None:
             out.append(Match(i, best[0], best[1]))
             i = best[0]
@@ -229,12 +256,15 @@ def find_matches(tokens: Sequence[Token], lexicon: Lexicon, *, family: str) -> l
 def _term_keys(term: str, *, where: str) -> tuple[str, ...]:
     words = term.lower().replace("-", " ").split()
     if not words or len(words) > MAX_TERM_WORDS or words[0] == "*" or words[-1] == "*":
-        raise ValueError(f"{where}: term {term!r} must have 1-{MAX_TERM_WORDS} words and "
-                         "no '*' at either end; fix the term")
+        raise ValueError(
+            f"{where}: term {term!r} must have 1-{MAX_TERM_WORDS} words and "
+            "no '*' at either end; fix the term"
+        )
     for w in words:
         if not RE_WORD.match(w):
-            raise ValueError(f"{where}: term {term!r} has an invalid word {w!r}; "
-                             "use letters, '=word' or '*'")
+            raise ValueError(
+                f"{where}: term {term!r} has an invalid word {w!r}; use letters, '=word' or '*'"
+            )
     return tuple(w if w == "*" or w.startswith("=") else lemma(w) for w in words)
 
 
@@ -245,8 +275,9 @@ def _parse_row(row: dict[str, str], *, where: str) -> Entry:
     try:
         weight = float(row.get("weight") or "")
     except ValueError:
-        raise ValueError(f"{where}, column 'weight': {row.get('weight')!r} is not a number; "
-                         "write e.g. 1.0") from None
+        raise ValueError(
+            f"{where}, column 'weight': {row.get('weight')!r} is not a number; write e.g. 1.0"
+        ) from None
     if not 0.0 < weight <= 3.0:
         raise ValueError(f"{where}, column 'weight': {weight} is outside (0, 3]; fix the weight")
     sense = (row.get("sense") or "").strip()
@@ -277,8 +308,10 @@ def parse_lexicon(text: str, *, source: str = "<string>") -> Lexicon:
     for i, row in enumerate(reader, start=2):
         entry = _parse_row(row, where=f"lexicon {source}, data row {i - 1}")
         if (entry.keys, entry.category) in seen:
-            raise ValueError(f"lexicon {source}, data row {i - 1}: duplicate term "
-                             f"{entry.term!r} in category {entry.category!r}; remove one")
+            raise ValueError(
+                f"lexicon {source}, data row {i - 1}: duplicate term "
+                f"{entry.term!r} in category {entry.category!r}; remove one"
+            )
         seen.add((entry.keys, entry.category))
         entries.append(entry)
     if not any(e.category in EVIDENCE for e in entries):

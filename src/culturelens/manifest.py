@@ -87,10 +87,14 @@ def code_fingerprint(*, workflow_root: str | Path) -> str:
     Not the git commit: committed results would be stale at every commit.
     """
     package_root = Path(culturelens.__file__).parent
-    named = [(f"culturelens/{p.relative_to(package_root).as_posix()}", p) for p in _files(package_root)]
+    named = [
+        (f"culturelens/{p.relative_to(package_root).as_posix()}", p) for p in _files(package_root)
+    ]
     root = Path(workflow_root)
     for pattern in CODE_GLOBS:
-        named += [(p.relative_to(root).as_posix(), p) for p in sorted(root.glob(pattern)) if p.is_file()]
+        named += [
+            (p.relative_to(root).as_posix(), p) for p in sorted(root.glob(pattern)) if p.is_file()
+        ]
     digest = hashlib.sha256()
     for name, path in sorted(named):
         if "__pycache__" in name or name.endswith(".pyc"):
@@ -137,7 +141,12 @@ def build_manifest(run: Mapping[str, Any], records: Iterable[Mapping[str, Any]])
     for record in records:
         for out in record["outputs"]:
             artefacts.append(
-                {**out, "rule": record["rule"], "inputs": record["inputs"], "params": record["params"]}
+                {
+                    **out,
+                    "rule": record["rule"],
+                    "inputs": record["inputs"],
+                    "params": record["params"],
+                }
             )
     artefacts.sort(key=lambda a: a["path"])
     paths = [a["path"] for a in artefacts]
@@ -167,7 +176,11 @@ def verify(results: str | Path) -> list[str]:
             problems.append(f"{artefact['path']}: size differs from the manifest")
     for path in _files(results):
         rel = path.relative_to(results).as_posix()
-        if rel not in listed and rel != MANIFEST_NAME and not rel.startswith(("interim/", "report")):
+        if (
+            rel not in listed
+            and rel != MANIFEST_NAME
+            and not rel.startswith(("interim/", "report"))
+        ):
             problems.append(f"{rel}: not listed in the manifest")
     return problems
 

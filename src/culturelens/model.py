@@ -65,14 +65,28 @@ class ScoringModel:
 
     def features(self, texts: Sequence[str], rules: Sequence[RuleResult]) -> sparse.csr_matrix:
         """Design matrix: n-grams, rule hits and four numeric rule features."""
-        dense = np.array([[min(r.blame, 3.0) / 3, min(r.support, 3.0) / 3,
-                           min(r.n_flipped, 3) / 3, min(r.n_dropped, 3) / 3] for r in rules])
-        return sparse.hstack([self.words.transform(texts),
-                              self.hits.transform([" ".join(r.hits) for r in rules]),
-                              sparse.csr_matrix(dense.reshape(len(rules), 4))]).tocsr()
+        dense = np.array(
+            [
+                [
+                    min(r.blame, 3.0) / 3,
+                    min(r.support, 3.0) / 3,
+                    min(r.n_flipped, 3) / 3,
+                    min(r.n_dropped, 3) / 3,
+                ]
+                for r in rules
+            ]
+        )
+        return sparse.hstack(
+            [
+                self.words.transform(texts),
+                self.hits.transform([" ".join(r.hits) for r in rules]),
+                sparse.csr_matrix(dense.reshape(len(rules), 4)),
+            ]
+        ).tocsr()
 
-    def predict_with_reasons(self, texts: Sequence[str],
-                             rules: Sequence[RuleResult]) -> tuple[np.ndarray, list[str]]:
+    def predict_with_reasons(
+        self, texts: Sequence[str], rules: Sequence[RuleResult]
+    ) -> tuple[np.ndarray, list[str]]:
         """Probabilities (n, 2) for (blame, support) and a short reason per text."""
         if not texts:
             return np.zeros((0, 2)), []
@@ -90,8 +104,9 @@ class ScoringModel:
                 lo, hi = contrib.indptr[i], contrib.indptr[i + 1]
                 data, cols = contrib.data[lo:hi], contrib.indices[lo:hi]
                 order = np.argsort(-data, kind="stable")[:top]
-                feats = [f"{self.feature_names[cols[k]]}({data[k]:+.2f})"
-                         for k in order if data[k] > 0]
+                feats = [
+                    f"{self.feature_names[cols[k]]}({data[k]:+.2f})" for k in order if data[k] > 0
+                ]
                 out.append(f"{flag}: " + (", ".join(feats) or "none"))
         return ["model features " + "; ".join(p) for p in parts]
 
@@ -113,13 +128,16 @@ def load_training(path: str | Path | None = None) -> pd.DataFrame:
     for flag in FLAGS:
         bad = ~df[flag].astype(str).isin(["0", "1"])
         if bad.any():
-            raise ValueError(f"training file {source}, data row {int(np.argmax(bad)) + 1}, "
-                             f"column {flag!r}: must be 0 or 1")
+            raise ValueError(
+                f"training file {source}, data row {int(np.argmax(bad)) + 1}, "
+                f"column {flag!r}: must be 0 or 1"
+            )
     return df.assign(blame=df["blame"].astype(int), support=df["support"].astype(int))
 
 
-def train_model(*, lexicon: Lexicon, seed: int, path: str | Path | None = None,
-                C: float = 2.0) -> ScoringModel:
+def train_model(
+    *, lexicon: Lexicon, seed: int, path: str | Path | None = None, C: float = 2.0
+) -> ScoringModel:
     """Fit the two classifiers on the training sentences and choose the veto/add thresholds
     by cross-validation on the same sentences (deterministic given ``seed``)."""
     if not isinstance(seed, int | np.integer):
@@ -133,29 +151,56 @@ def train_model(*, lexicon: Lexicon, seed: int, path: str | Path | None = None,
     scored = (df["calibration"].astype(str) == "1").to_numpy() if "calibration" in df else None
     if scored is None or not scored.any():
         scored = np.ones(len(df), dtype=bool)
-    chosen = tuple(_choose_thresholds(np.array([(r.blame, r.support)[k] for r in rules])[scored],
-                                      oof[scored, k], y[scored, k]) for k in range(len(FLAGS)))
+    chosen = tuple(
+        _choose_thresholds(
+            np.array([(r.blame, r.support)[k] for r in rules])[scored], oof[scored, k], y[scored, k]
+        )
+        for k in range(len(FLAGS))
+    )
     return replace(model, thresholds=chosen)
 
 
-def _fit(texts: Sequence[str], rules: Sequence[RuleResult], y: np.ndarray, *,
-         lexicon_sha256: str, seed: int, C: float) -> ScoringModel:
-    words = TfidfVectorizer(ngram_range=(1, 2), token_pattern=RE_TOKEN_PATTERN, min_df=2,
-                            sublinear_tf=True, lowercase=True).fit(texts)
+def _fit(
+    texts: Sequence[str],
+    rules: Sequence[RuleResult],
+    y: np.ndarray,
+    *,
+    lexicon_sha256: str,
+    seed: int,
+    C: float,
+) -> ScoringModel:
+    words = TfidfVectorizer(
+        ngram_range=(1, 2),
+        token_pattern=RE_TOKEN_PATTERN,
+        min_df=2,
+        sublinear_tf=True,
+        lowercase=True,
+    ).fit(texts)
     hits = CountVectorizer(token_pattern=RE_HIT.pattern, lowercase=False, binary=True).fit(
-        [" ".join(r.hits) for r in rules] + ["_"])
-    names = (*words.get_feature_names_out(), *(f"rule:{h}" for h in hits.get_feature_names_out()),
-             "rule:blame_score", "rule:support_score", "rule:n_negated", "rule:n_sense_filtered")
+        [" ".join(r.hits) for r in rules] + ["_"]
+    )
+    names = (
+        *words.get_feature_names_out(),
+        *(f"rule:{h}" for h in hits.get_feature_names_out()),
+        "rule:blame_score",
+        "rule:support_score",
+        "rule:n_negated",
+        "rule:n_sense_filtered",
+    )
     draft = ScoringModel(words, hits, (None, None), tuple(names), lexicon_sha256, len(texts))  # type: ignore[arg-type]
     x = draft.features(texts, rules)
-    clfs = tuple(LogisticRegression(C=C, class_weight="balanced", solver="liblinear",
-                                    random_state=seed, max_iter=1000).fit(x, y[:, k])
-                 for k in range(len(FLAGS)))
+    clfs = tuple(
+        LogisticRegression(
+            C=C, class_weight="balanced", solver="liblinear", random_state=seed, max_iter=1000
+        ).fit(x, y[:, k])
+        for k in range(len(FLAGS))
+    )
     return replace(draft, classifiers=clfs)
 
 
-def _out_of_fold(texts: Sequence[str], rules: Sequence[RuleResult], y: np.ndarray, *,
-                 seed: int, C: float) -> np.ndarray:
+def _out_of_fold(
+    texts: Sequence[str], rules: Sequence[RuleResult], y: np.ndarray, *, seed: int, C: float
+) -> np.ndarray:
     """Out-of-fold probabilities (n, 2), folds stratified on the four labels."""
     strata = y[:, 0] * 2 + y[:, 1]
     counts = np.bincount(strata, minlength=4)
@@ -168,18 +213,30 @@ def _out_of_fold(texts: Sequence[str], rules: Sequence[RuleResult], y: np.ndarra
         if len(np.unique(y[fit_idx, 0])) < 2 or len(np.unique(y[fit_idx, 1])) < 2:
             oof[held] = 0.5
             continue
-        m = _fit([texts[i] for i in fit_idx], [rules[i] for i in fit_idx], y[fit_idx],
-                 lexicon_sha256="", seed=seed, C=C)
+        m = _fit(
+            [texts[i] for i in fit_idx],
+            [rules[i] for i in fit_idx],
+            y[fit_idx],
+            lexicon_sha256="",
+            seed=seed,
+            C=C,
+        )
         oof[held] = m.predict_with_reasons([texts[i] for i in held], [rules[i] for i in held])[0]
     return oof
 
 
-def combine_flag(rule: np.ndarray, p: np.ndarray, thresholds: tuple[float, float, float], *,
-                 threshold: float = 0.5) -> np.ndarray:
+def combine_flag(
+    rule: np.ndarray,
+    p: np.ndarray,
+    thresholds: tuple[float, float, float],
+    *,
+    threshold: float = 0.5,
+) -> np.ndarray:
     """The final 0/1 flag from rule scores and model probabilities (vectorised)."""
     veto, add_weak, add_none = thresholds
-    return np.where(rule >= threshold, p >= veto,
-                    np.where(rule > 0, p >= add_weak, p >= add_none)).astype(int)
+    return np.where(
+        rule >= threshold, p >= veto, np.where(rule > 0, p >= add_weak, p >= add_none)
+    ).astype(int)
 
 
 def _f1(y: np.ndarray, pred: np.ndarray) -> float:
@@ -188,8 +245,9 @@ def _f1(y: np.ndarray, pred: np.ndarray) -> float:
     return round(2 * tp / denom, 6) if denom else 0.0
 
 
-def _choose_thresholds(rule: np.ndarray, p: np.ndarray,
-                       y: np.ndarray) -> tuple[float, float, float]:
+def _choose_thresholds(
+    rule: np.ndarray, p: np.ndarray, y: np.ndarray
+) -> tuple[float, float, float]:
     """Grid search maximising F1; ties go to the fewest departures from the rules."""
     y = y.astype(int)
     rules_only = (rule >= 0.5).astype(int)
@@ -201,8 +259,7 @@ def _choose_thresholds(rule: np.ndarray, p: np.ndarray,
                     continue
                 t = (veto, add_weak, add_none)
                 pred = combine_flag(rule, p, t)
-                key = (_f1(y, pred),
-                       -int((pred != rules_only).sum()))
+                key = (_f1(y, pred), -int((pred != rules_only).sum()))
                 if key > best[:2]:
                     best = (*key, t)
     return best[2]

@@ -39,13 +39,38 @@ THRESHOLD = 0.5
 DEFAULT_THRESHOLDS = ((0.2, 0.5, 0.85), (0.2, 0.5, 0.85))
 NEGATION_SKIP = frozenset({"only", "just", "merely", "least", "doubt", "matter", "simply", "even"})
 # "refuse workers", "refuse collection": the noun, not the verb
-REFUSE_NOUNS = frozenset({"worker", "workers", "collection", "collections", "collector",
-                          "collectors", "lorry", "lorries", "bin", "bins", "truck", "tip"})
+REFUSE_NOUNS = frozenset(
+    {
+        "worker",
+        "workers",
+        "collection",
+        "collections",
+        "collector",
+        "collectors",
+        "lorry",
+        "lorries",
+        "bin",
+        "bins",
+        "truck",
+        "tip",
+    }
+)
 RELATIVE = frozenset({"who", "which", "that"})
 FINITE = frozenset({"was", "were", "is", "are", "had", "have", "has", "will"})
 CLAUSE_PUNCT = frozenset(",;:()[]{}?!.\u2013\u2014-\u2026/")
-SCORE_COLUMNS = ["blame", "support", "label", "evidence", "matched_terms", "negators", "scope",
-                 "blame_rule", "support_rule", "p_blame", "p_support"]
+SCORE_COLUMNS = [
+    "blame",
+    "support",
+    "label",
+    "evidence",
+    "matched_terms",
+    "negators",
+    "scope",
+    "blame_rule",
+    "support_rule",
+    "p_blame",
+    "p_support",
+]
 
 
 @dataclass(frozen=True)
@@ -75,8 +100,8 @@ class _Hit:
     scope: str = ""
 
 
-
 # --- clauses ---------------------------------------------------------------------------
+
 
 def _clauses(tokens: Sequence[Token], lexicon: Lexicon) -> list[int]:
     """Clause id of every token; punctuation and boundary words open a new clause."""
@@ -89,8 +114,8 @@ def _clauses(tokens: Sequence[Token], lexicon: Lexicon) -> list[int]:
     return ids
 
 
-
 # --- negation, contrast and degree -----------------------------------------------------
+
 
 def _negation_clauses(ctx: _Ctx, evidence_starts: set[int]) -> list[int]:
     """Clause ids for negation scope: a comma that opens another term ("no bullying,
@@ -117,10 +142,14 @@ def _live_negators(ctx: _Ctx, kept: Sequence[Match]) -> list[Match]:
     out = []
     for n in find_matches(ctx.tokens, ctx.lexicon, family="negator"):
         nxt = ctx.tokens[n.end].low if n.end < len(ctx.tokens) else ""
-        if (n.entry.term in {"not", "no"} and nxt in NEGATION_SKIP) or (
-                n.entry.term == "refuse" and nxt in REFUSE_NOUNS) or (
-                n.entry.term == "than" and not any(
-                    t.low in {"rather", "sooner"} for t in ctx.tokens[: n.start])):
+        if (
+            (n.entry.term in {"not", "no"} and nxt in NEGATION_SKIP)
+            or (n.entry.term == "refuse" and nxt in REFUSE_NOUNS)
+            or (
+                n.entry.term == "than"
+                and not any(t.low in {"rather", "sooner"} for t in ctx.tokens[: n.start])
+            )
+        ):
             continue
         if n.start in inside:
             if inside[n.start] == "blame":
@@ -134,8 +163,9 @@ def _applies(kind: str, polarity: str) -> bool:
     return kind in {"negator", f"negator_{polarity}", f"post_negator_{polarity}"}
 
 
-def _negation(ctx: _Ctx, m: Match, negs: list[Match], posts: list[Match],
-              scope_ids: list[int]) -> tuple[Match | None, int, int]:
+def _negation(
+    ctx: _Ctx, m: Match, negs: list[Match], posts: list[Match], scope_ids: list[int]
+) -> tuple[Match | None, int, int]:
     """The negator acting on ``m`` (nearest before it in scope, else a post-negator)."""
     pol = m.entry.category
     before = [n for n in negs if n.end <= m.start and scope_ids[n.start] == scope_ids[m.start]]
@@ -145,8 +175,11 @@ def _negation(ctx: _Ctx, m: Match, negs: list[Match], posts: list[Match],
     if n is not None:
         pol = "support" if pol == "blame" else "blame"
     for p in posts:
-        if p.start >= m.end and ctx.clause[p.start] == ctx.clause[m.start] and _applies(
-                p.entry.category, pol):
+        if (
+            p.start >= m.end
+            and ctx.clause[p.start] == ctx.clause[m.start]
+            and _applies(p.entry.category, pol)
+        ):
             # "failing to learn ... is unacceptable": the second negation cancels the first.
             return (None, 0, 0) if n is not None else (p, m.start, p.end)
     return (n, n.start, m.end) if n is not None else (None, 0, 0)
@@ -155,9 +188,10 @@ def _negation(ctx: _Ctx, m: Match, negs: list[Match], posts: list[Match],
 def _relative_closed(ctx: _Ctx, n: Match, m: Match) -> bool:
     """A negator inside a relative clause ends with it: in "workers who refused to work
     overtime were threatened" the finite verb "were" closes "who refused ..."."""
-    before = [t.low for t in ctx.tokens[max(n.start - 2, 0): n.start]]
+    before = [t.low for t in ctx.tokens[max(n.start - 2, 0) : n.start]]
     return any(w in RELATIVE for w in before) and any(
-        t.low in FINITE for t in ctx.tokens[n.end: m.start])
+        t.low in FINITE for t in ctx.tokens[n.end : m.start]
+    )
 
 
 def _degree(ctx: _Ctx, m: Match, degrees: list[Match]) -> float:
@@ -207,8 +241,10 @@ def _drop_restated(ctx: _Ctx, hits: list[_Hit]) -> list[_Hit]:
     out = []
     for h in hits:
         if not h.negator and h.match.entry.term in rejected:
-            ctx.dropped.append(f"{_text(ctx, h.match.start, h.match.end)}"
-                               f"({h.match.entry.category}: restates the practice rejected)")
+            ctx.dropped.append(
+                f"{_text(ctx, h.match.start, h.match.end)}"
+                f"({h.match.entry.category}: restates the practice rejected)"
+            )
         else:
             out.append(h)
     return out
@@ -219,6 +255,7 @@ def _text(ctx: _Ctx, lo: int, hi: int) -> str:
 
 
 # --- public API ------------------------------------------------------------------------
+
 
 def _describe(ctx: _Ctx, hits: list[_Hit], model_notes: Sequence[str]) -> str:
     parts = []
@@ -242,7 +279,8 @@ def _describe(ctx: _Ctx, hits: list[_Hit], model_notes: Sequence[str]) -> str:
 def _label(blame: float, support: float, *, threshold: float) -> str:
     b, s = blame >= threshold, support >= threshold
     return {(True, True): "mixed", (True, False): "blame", (False, True): "support"}.get(
-        (b, s), "neutral")
+        (b, s), "neutral"
+    )
 
 
 @dataclass(frozen=True)
@@ -266,17 +304,24 @@ def rule_evidence(text: str, *, lexicon: Lexicon) -> RuleResult:
     hits = _hits(ctx)
     blame = round(sum(h.weight for h in hits if h.polarity == "blame"), 6)
     support = round(sum(h.weight for h in hits if h.polarity == "support"), 6)
-    terms = "; ".join(f"{_text(ctx, h.match.start, h.match.end)}:{h.match.entry.category}"
-                      for h in hits)
+    terms = "; ".join(
+        f"{_text(ctx, h.match.start, h.match.end)}:{h.match.entry.category}" for h in hits
+    )
     negators = "; ".join(h.negator for h in hits if h.negator)
     scope = "; ".join(h.scope for h in hits if h.negator)
-    return RuleResult(blame, support, sum(bool(h.negator) for h in hits), len(ctx.dropped),
-                      tuple(f"{h.match.entry.term}:{h.polarity}" for h in hits),
-                      (_describe(ctx, hits, ()), terms, negators, scope))
+    return RuleResult(
+        blame,
+        support,
+        sum(bool(h.negator) for h in hits),
+        len(ctx.dropped),
+        tuple(f"{h.match.entry.term}:{h.polarity}" for h in hits),
+        (_describe(ctx, hits, ()), terms, negators, scope),
+    )
 
 
-def _combine(rule: float, p: float, limits: Sequence[float], *, threshold: float,
-             name: str) -> tuple[float, str]:
+def _combine(
+    rule: float, p: float, limits: Sequence[float], *, threshold: float, name: str
+) -> tuple[float, str]:
     """Final score for one flag from the rule score, the model probability ``p`` and the
     model's (veto, add with weak evidence, add with none) thresholds."""
     veto, add_weak, add_none = limits
@@ -290,28 +335,58 @@ def _combine(rule: float, p: float, limits: Sequence[float], *, threshold: float
     return 0.0, ""
 
 
-def _final(r: RuleResult, probs: tuple[float, float] | None, explain: str,
-           *, threshold: float, limits: Sequence[Sequence[float]] = DEFAULT_THRESHOLDS
-           ) -> SentenceScore:
+def _final(
+    r: RuleResult,
+    probs: tuple[float, float] | None,
+    explain: str,
+    *,
+    threshold: float,
+    limits: Sequence[Sequence[float]] = DEFAULT_THRESHOLDS,
+) -> SentenceScore:
     evidence, terms, negators, scope = r.ctx_text
     if probs is None:
         blame = r.blame if r.blame >= threshold else 0.0
         support = r.support if r.support >= threshold else 0.0
-        return SentenceScore(blame, support, _label(blame, support, threshold=threshold),
-                             evidence, terms, negators, scope, r.blame, r.support)
+        return SentenceScore(
+            blame,
+            support,
+            _label(blame, support, threshold=threshold),
+            evidence,
+            terms,
+            negators,
+            scope,
+            r.blame,
+            r.support,
+        )
     (blame, nb), (support, ns) = (
         _combine(r.blame, probs[0], limits[0], threshold=threshold, name="blame"),
-        _combine(r.support, probs[1], limits[1], threshold=threshold, name="support"))
+        _combine(r.support, probs[1], limits[1], threshold=threshold, name="support"),
+    )
     notes = [n for n in (nb, ns) if n]
     if notes:
         evidence = " | ".join([*(e for e in [evidence] if e != "no evidence"), *notes, explain])
-    return SentenceScore(blame, support, _label(blame, support, threshold=threshold), evidence,
-                         terms, negators, scope, r.blame, r.support,
-                         round(probs[0], 6), round(probs[1], 6))
+    return SentenceScore(
+        blame,
+        support,
+        _label(blame, support, threshold=threshold),
+        evidence,
+        terms,
+        negators,
+        scope,
+        r.blame,
+        r.support,
+        round(probs[0], 6),
+        round(probs[1], 6),
+    )
 
 
-def score_sentences(texts: Sequence[str], *, lexicon: Lexicon, model: Any | None = None,
-                    threshold: float = THRESHOLD) -> pd.DataFrame:
+def score_sentences(
+    texts: Sequence[str],
+    *,
+    lexicon: Lexicon,
+    model: Any | None = None,
+    threshold: float = THRESHOLD,
+) -> pd.DataFrame:
     """Score many sentences; one row per text, in order (columns ``SCORE_COLUMNS``).
 
     ``blame``/``support`` are the final evidence strengths (0 when the flag is off);
@@ -326,13 +401,16 @@ def score_sentences(texts: Sequence[str], *, lexicon: Lexicon, model: Any | None
     else:
         probs, explains = model.predict_with_reasons(list(texts), rules)
         limits = getattr(model, "thresholds", DEFAULT_THRESHOLDS)
-        rows = [_final(r, (float(p[0]), float(p[1])), e, threshold=threshold, limits=limits)
-                for r, p, e in zip(rules, probs, explains, strict=True)]
+        rows = [
+            _final(r, (float(p[0]), float(p[1])), e, threshold=threshold, limits=limits)
+            for r, p, e in zip(rules, probs, explains, strict=True)
+        ]
     return pd.DataFrame([r.__dict__ for r in rows], columns=SCORE_COLUMNS)
 
 
-def score_sentence(text: str, *, lexicon: Lexicon, model: Any | None = None,
-                   threshold: float = THRESHOLD) -> SentenceScore:
+def score_sentence(
+    text: str, *, lexicon: Lexicon, model: Any | None = None, threshold: float = THRESHOLD
+) -> SentenceScore:
     """Score one sentence: blame and support strengths, label and evidence."""
     row = score_sentences([text], lexicon=lexicon, model=model, threshold=threshold).iloc[0]
     return SentenceScore(**{k: row[k] for k in SCORE_COLUMNS})

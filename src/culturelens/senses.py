@@ -17,27 +17,129 @@ from dataclasses import dataclass, field
 from culturelens.lexicon import Lexicon, Match, Token
 
 BE_FORMS = frozenset({"be", "get", "was", "were", "is", "are", "been", "being"})
-MODALS = frozenset({"will", "would", "can", "could", "may", "might", "should", "must", "run",
-                    "ran", "have", "had", "did", "do"})
+MODALS = frozenset(
+    {
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "should",
+        "must",
+        "run",
+        "ran",
+        "have",
+        "had",
+        "did",
+        "do",
+    }
+)
 DETERMINERS = frozenset({"a", "an", "the", "its", "their", "this", "that", "his", "her", "our"})
 # Words that may follow a beneficiary without starting a new verb ("help families on low
 # incomes", "protect staff from abuse"): anything else after the person is read as a verb.
 NOUN_CUES = frozenset({"no", "any", "and", "of", "with", "without", "full", "their", "his", "her"})
-PREPOSITIONS = frozenset({"of", "about", "for", "with", "on", "in", "at", "from", "to", "by",
-                          "over"})
+PREPOSITIONS = frozenset(
+    {"of", "about", "for", "with", "on", "in", "at", "from", "to", "by", "over"}
+)
 # Capitalised words that start a sentence or clause without being part of a name.
-FUNCTION_WORDS = frozenset({"the", "a", "an", "this", "that", "these", "those", "in", "on", "at",
-                            "but", "and", "when", "after", "as", "if", "while", "for", "by",
-                            "with", "from", "some", "many", "most", "all", "its", "their"})
+FUNCTION_WORDS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "in",
+        "on",
+        "at",
+        "but",
+        "and",
+        "when",
+        "after",
+        "as",
+        "if",
+        "while",
+        "for",
+        "by",
+        "with",
+        "from",
+        "some",
+        "many",
+        "most",
+        "all",
+        "its",
+        "their",
+    }
+)
 PRONOUNS = frozenset({"they", "we", "he", "she", "you", "i", "it", "them", "us", "him"})
 STOP_BENEFICIARY = frozenset({"into", "onto", "past", "towards", "through", "up", "off", "out"})
-REFUSE_NOUNS = frozenset({"worker", "workers", "collection", "collections", "collector",
-                          "collectors", "lorry", "lorries", "bin", "bins", "truck", "tip", "sack"})
-COACH_NOUN_CUES = frozenset({"said", "some", "many", "other", "former", "youth", "club", "national",
-                             "junior", "senior", "two", "three", "all"})
-OBJECT_TAIL = frozenset({"on", "in", "with", "from", "who", "whom", "that", "through", "during",
-                         "after", "at", "of", "by", "and", "or", "whose", "across", "affected",
-                         "facing", "struggling", "hit", "against", "for", "as", "back"})
+REFUSE_NOUNS = frozenset(
+    {
+        "worker",
+        "workers",
+        "collection",
+        "collections",
+        "collector",
+        "collectors",
+        "lorry",
+        "lorries",
+        "bin",
+        "bins",
+        "truck",
+        "tip",
+        "sack",
+    }
+)
+COACH_NOUN_CUES = frozenset(
+    {
+        "said",
+        "some",
+        "many",
+        "other",
+        "former",
+        "youth",
+        "club",
+        "national",
+        "junior",
+        "senior",
+        "two",
+        "three",
+        "all",
+    }
+)
+OBJECT_TAIL = frozenset(
+    {
+        "on",
+        "in",
+        "with",
+        "from",
+        "who",
+        "whom",
+        "that",
+        "through",
+        "during",
+        "after",
+        "at",
+        "of",
+        "by",
+        "and",
+        "or",
+        "whose",
+        "across",
+        "affected",
+        "facing",
+        "struggling",
+        "hit",
+        "against",
+        "for",
+        "as",
+        "back",
+    }
+)
+
 
 @dataclass
 class SenseContext:
@@ -56,8 +158,11 @@ class SenseContext:
     def words(self, lo: int, hi: int, clause: int) -> list[Token]:
         """Word tokens in ``[lo, hi)`` that sit in ``clause``."""
         lo, hi = max(lo, 0), min(hi, len(self.tokens))
-        return [t for i, t in enumerate(self.tokens[lo:hi], lo)
-                if t.is_word and self.clause[i] == clause]
+        return [
+            t
+            for i, t in enumerate(self.tokens[lo:hi], lo)
+            if t.is_word and self.clause[i] == clause
+        ]
 
     def is_person(self, tok: Token) -> bool:
         """A person or organisation: a person/org noun, or a capitalised name with a cue.
@@ -76,19 +181,24 @@ class SenseContext:
         nxt = self.tokens[i + 1] if 0 <= i < len(self.tokens) - 1 else None
         if prev is not None and prev.is_word and self.has("title", prev):
             return True
-        return any(t is not None and t.is_word and self._capital(t) and t.low not in FUNCTION_WORDS
-                   for t in (prev, nxt))
+        return any(
+            t is not None and t.is_word and self._capital(t) and t.low not in FUNCTION_WORDS
+            for t in (prev, nxt)
+        )
 
     def _capital(self, tok: Token) -> bool:
-        return (tok.text[:1].isupper() and tok.text != "I" and tok.low != "it"
-                and not self.has("cap_not_person", tok))
+        return (
+            tok.text[:1].isupper()
+            and tok.text != "I"
+            and tok.low != "it"
+            and not self.has("cap_not_person", tok)
+        )
 
     def _index(self) -> dict[int, int]:
         if len(self._pos) != len(self.tokens):
             self._pos.clear()
             self._pos.update({id(t): i for i, t in enumerate(self.tokens)})
         return self._pos
-
 
 
 def _first_class(ctx: SenseContext, toks: Sequence[Token], classes: Sequence[str]) -> str:
@@ -113,18 +223,21 @@ def _passive(ctx: SenseContext, m: Match) -> bool:
     # from its lemma, so "there is support" is not passive
     tok = ctx.tokens[m.start]
     # "is developing" is progressive, not passive
-    return tok.low != tok.lemma and not tok.low.endswith("ing") and any(
-        t.lemma in BE_FORMS or t.low in BE_FORMS for t in _before(ctx, m, 2))
+    return (
+        tok.low != tok.lemma
+        and not tok.low.endswith("ing")
+        and any(t.lemma in BE_FORMS or t.low in BE_FORMS for t in _before(ctx, m, 2))
+    )
 
 
 def _subject_is_person(ctx: SenseContext, m: Match) -> bool:
     """Whether the nearest classified noun before ``m`` (12 words back, skipping nouns
     inside a prepositional phrase) is a person: "teachers who spoke up about grade
     inflation were disciplined" -> teachers; "the chancellor's plan was backed" -> plan."""
-    window = [t for t in ctx.tokens[max(m.start - 12, 0): m.start] if t.is_word]
+    window = [t for t in ctx.tokens[max(m.start - 12, 0) : m.start] if t.is_word]
     for i in range(len(window) - 1, -1, -1):
         tok = window[i]
-        if any(t.low in PREPOSITIONS for t in window[max(i - 2, 0): i]):
+        if any(t.low in PREPOSITIONS for t in window[max(i - 2, 0) : i]):
             continue
         if ctx.is_person(tok):
             return True
@@ -138,13 +251,18 @@ def _beneficiary(ctx: SenseContext, m: Match, *, things: Sequence[str] = ("thing
     "help people swap films") or "" (nothing recognisable)."""
     after = [t for t in _after(ctx, m, 6) if t.low not in {"to", "by"}]
     for i, tok in enumerate(after[:4]):
-        if tok.low in STOP_BENEFICIARY or (i == 0 and "instrumental" in things
-                                            and ctx.has("instrumental", tok)):
+        if tok.low in STOP_BENEFICIARY or (
+            i == 0 and "instrumental" in things and ctx.has("instrumental", tok)
+        ):
             break  # "helped Arsenal into ...", "helped launch her career"
         if ctx.is_person(tok):
             nxt = after[i + 1] if i + 1 < len(after) else None
-            if nxt is None or nxt.low in OBJECT_TAIL or ctx.is_person(nxt) or _welfare(
-                    ctx, after[i + 1:]):
+            if (
+                nxt is None
+                or nxt.low in OBJECT_TAIL
+                or ctx.is_person(nxt)
+                or _welfare(ctx, after[i + 1 :])
+            ):
                 return "person"
             return "task"
         if any(ctx.has(cls, tok) for cls in things):
@@ -166,7 +284,7 @@ def _sense_not_thing_target(ctx: SenseContext, m: Match) -> str:
     after = _after(ctx, m, 6)
     lemmas = [t.lemma for t in after]
     if "on" in lemmas:  # "blamed the fall on a weaker dollar", "was blamed on a bug"
-        target = after[lemmas.index("on") + 1:]
+        target = after[lemmas.index("on") + 1 :]
     elif _passive(ctx, m) or (after and after[0].low == "to"):
         target = _before(ctx, m, 6)
     else:
@@ -191,8 +309,10 @@ def _sense_support(ctx: SenseContext, m: Match) -> str:
         return "entertainment/technical (support act, supporting role, support level, tour)"
     if before and before[-1].lemma in {"play", "as"}:
         return "a band playing support"
-    if before and (before[-1].lemma in {"tech", "technical", "customer", "price", "it"}
-                   or before[-1].text == "IT"):
+    if before and (
+        before[-1].lemma in {"tech", "technical", "customer", "price", "it"}
+        or before[-1].text == "IT"
+    ):
         return "technical or price support"
     if any(ctx.has("fan", t) for t in before) or any(ctx.has("poll", t) for t in clause):
         return "fans or voters"
@@ -206,8 +326,11 @@ def _sense_support(ctx: SenseContext, m: Match) -> str:
     if _passive(ctx, m) and not _subject_is_person(ctx, m):
         return "passive with a thing or policy subject (the plan was supported by)"
     hit = _first_class(ctx, after, ("policy", "tech", "thing", "person"))
-    return {"policy": "political endorsement", "tech": "technical sense",
-            "thing": "supports a thing (prices, a theory)"}.get(hit, "")
+    return {
+        "policy": "political endorsement",
+        "tech": "technical sense",
+        "thing": "supports a thing (prices, a theory)",
+    }.get(hit, "")
 
 
 def _sense_help(ctx: SenseContext, m: Match) -> str:
@@ -224,13 +347,15 @@ def _sense_help(ctx: SenseContext, m: Match) -> str:
     who = _beneficiary(ctx, m, things=("thing", "protect_thing", "instrumental"))
     if who == "task" and not _consumer_task(ctx, m):
         return ""
-    return {"person": "", "task": "instrumental help (helped people do a task)",
-            "thing": "helped a thing or a result (helped lift profits)"}.get(
-        who, "no person helped (helped launch, helped write)")
+    return {
+        "person": "",
+        "task": "instrumental help (helped people do a task)",
+        "thing": "helped a thing or a result (helped lift profits)",
+    }.get(who, "no person helped (helped launch, helped write)")
 
 
 def _consumer_task(ctx: SenseContext, m: Match) -> bool:
-    """"Help X do Y" is a consumer task when a product helps or Y is an instrumental verb
+    """ "Help X do Y" is a consumer task when a product helps or Y is an instrumental verb
     ("the app helps users find cheaper tickets", "helped Apple beat forecasts");
     otherwise it is help for people ("help offenders find housing", "help pupils catch up")."""
     if any(ctx.has("tech", t) or ctx.has("medicine", t) for t in _before(ctx, m, 4)):
@@ -288,7 +413,7 @@ def _sense_encourage(ctx: SenseContext, m: Match) -> str:
     if _passive(ctx, m) and not _subject_is_person(ctx, m):
         return "passive: an activity is encouraged"
     if "to" in lows[:5]:
-        goal = after[lows.index("to") + 1:]
+        goal = after[lows.index("to") + 1 :]
         if not ((goal and ctx.has("growth_verb", goal[0])) or _welfare(ctx, goal)):
             return "encouraging people to do a task (buy, donate, become)"
     if _passive(ctx, m):  # a person subject ("staff are encouraged to speak up")
@@ -301,22 +426,38 @@ def _sense_train(ctx: SenseContext, m: Match) -> str:
     tok, before, after = ctx.tokens[m.start], _before(ctx, m, 2), _after(ctx, m, 3)
     if tok.low in {"train", "trains"} and (
         (before and before[-1].low in DETERMINERS | {"by", "on", "express", "freight", "speed"})
-        or (after and (ctx.has("rail", after[0])
-                       or (tok.low == "trains" and after[0].low in BE_FORMS | MODALS)))
+        or (
+            after
+            and (
+                ctx.has("rail", after[0])
+                or (tok.low == "trains" and after[0].low in BE_FORMS | MODALS)
+            )
+        )
     ):
         return "railway train"
     if tok.low != "training" and after and after[0].low in {"at", "on"}:
         return "training at a place (the team trained at the stadium)"
-    if tok.low == "training" and after and after[0].low == "for" and not _first_class(
-            ctx, after[1:4], ("person",)):
+    if (
+        tok.low == "training"
+        and after
+        and after[0].low == "for"
+        and not _first_class(ctx, after[1:4], ("person",))
+    ):
         return "training for a role or event"
-    if tok.low == "training" and after and ctx.has("facility", after[0]) and not _first_class(
-            ctx, after[1:3], ("person",)):
+    if (
+        tok.low == "training"
+        and after
+        and ctx.has("facility", after[0])
+        and not _first_class(ctx, after[1:3], ("person",))
+    ):
         return "training as a place or plain activity (training room, training session)"
     if any(ctx.has("sport", t) for t in before + after) or (after and after[0].low == "as"):
         return "sport or plain training activity"
-    if (before and before[-1].lemma in {"miss", "skip", "at", "in", "during", "after", "pre"}
-            and not _first_class(ctx, after[:2], ("person",))):
+    if (
+        before
+        and before[-1].lemma in {"miss", "skip", "at", "in", "during", "after", "pre"}
+        and not _first_class(ctx, after[:2], ("person",))
+    ):
         return "training as a plain activity (missed training, in training)"
     if _first_class(ctx, after, ("tech", "person")) == "tech":
         return "training a machine (an AI model)"
@@ -340,11 +481,17 @@ def _sense_coach(ctx: SenseContext, m: Match) -> str:
     tok, before, after = ctx.tokens[m.start], _before(ctx, m, 1), _after(ctx, m, 2)
     if _passive(ctx, m) and _subject_is_person(ctx, m):
         return ""
-    if before and before[-1].low in DETERMINERS | COACH_NOUN_CUES | {"head", "assistant", "bus",
-                                                                      "by"}:
+    if before and before[-1].low in DETERMINERS | COACH_NOUN_CUES | {
+        "head",
+        "assistant",
+        "bus",
+        "by",
+    }:
         return "coach as a noun (sports coach, bus)"
-    if after and (after[0].lemma in {"staff", "team", "job", "role", "position", "career", "badge"}
-                  or ctx.has("sport", after[0])):
+    if after and (
+        after[0].lemma in {"staff", "team", "job", "role", "position", "career", "badge"}
+        or ctx.has("sport", after[0])
+    ):
         return "sports coaching job"
     return "" if tok.low == "coaching" or any(ctx.is_person(t) for t in after) else "no person"
 
@@ -367,8 +514,11 @@ def _sense_punish(ctx: SenseContext, m: Match) -> str:
     obj = after[: lemmas.index("for")] if "for" in lemmas else after
     boss = any(ctx.has("person", t) and t.low not in PRONOUNS for t in _before(ctx, m, 4))
     if (any(ctx.has("mistake", t) for t in obj) and not boss) or (
-            _passive(ctx, m) and "for" in lemmas and any(ctx.has("mistake", t) for t in after)
-            and not _subject_is_person(ctx, m)):
+        _passive(ctx, m)
+        and "for" in lemmas
+        and any(ctx.has("mistake", t) for t in after)
+        and not _subject_is_person(ctx, m)
+    ):
         return "sport (punished our mistakes, punished for sloppy defending)"
     hit = _first_class(ctx, obj, ("person", "thing", "tech"))
     return "punished a thing (investors punished the stock)" if hit in {"thing", "tech"} else ""
@@ -376,9 +526,14 @@ def _sense_punish(ctx: SenseContext, m: Match) -> str:
 
 def _sense_fine(ctx: SenseContext, m: Match) -> str:
     tok, before, after = ctx.tokens[m.start], _before(ctx, m, 1), _after(ctx, m, 1)
-    noun = (before and (before[-1].low in {"heavy", "hefty", "record", "maximum"} or
-                        before[-1].text[:1].isdigit() or before[-1].low in {"m", "bn", "k"})) or (
-        after and after[0].low in {"of", "for"})
+    noun = (
+        before
+        and (
+            before[-1].low in {"heavy", "hefty", "record", "maximum"}
+            or before[-1].text[:1].isdigit()
+            or before[-1].low in {"m", "bn", "k"}
+        )
+    ) or (after and after[0].low in {"of", "for"})
     if tok.low not in {"fined", "fines"} and not noun:
         return "adjective (fine weather)"
     party = _before(ctx, m, 4) if _passive(ctx, m) else _after(ctx, m, 3)
@@ -401,8 +556,11 @@ def _sense_ban(ctx: SenseContext, m: Match) -> str:
     before, after = _before(ctx, m, 2), _after(ctx, m, 1)
     if after and after[0].low in {"from", "for"} and _passive(ctx, m):
         return ""
-    if any(t.text.isdigit() or t.lemma in {"year", "match", "game", "life", "doping", "drug",
-                                           "month", "race"} for t in before):
+    if any(
+        t.text.isdigit()
+        or t.lemma in {"year", "match", "game", "life", "doping", "drug", "month", "race"}
+        for t in before
+    ):
         return ""
     return "ban on a thing or activity"
 
@@ -411,8 +569,11 @@ def _sense_dismiss(ctx: SenseContext, m: Match) -> str:
     after = _after(ctx, m, 3)
     if any(ctx.has("dismiss_thing", t) or t.text.isdigit() or t.low == "as" for t in after):
         return "dismissed an idea, or cricket"
-    if _passive(ctx, m) and _first_class(ctx, _before(ctx, m, 4)[::-1], (
-            "person", "dismiss_thing")) == "dismiss_thing":
+    if (
+        _passive(ctx, m)
+        and _first_class(ctx, _before(ctx, m, 4)[::-1], ("person", "dismiss_thing"))
+        == "dismiss_thing"
+    ):
         return "a case or claim was dismissed"
     return ""
 

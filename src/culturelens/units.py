@@ -17,7 +17,9 @@ def topic_units(sentences: pd.DataFrame, *, unit: Unit) -> pd.DataFrame:
     several articles share is counted once.
     """
     if unit not in _UNIT_COLUMN:
-        raise ValueError(f"unit={unit!r} is not one of {sorted(_UNIT_COLUMN)}; set topics.unit in the config")
+        raise ValueError(
+            f"unit={unit!r} is not one of {sorted(_UNIT_COLUMN)}; set topics.unit in the config"
+        )
     rows = sentences
     if "repeat_of" in rows.columns:
         rows = rows[rows["repeat_of"].astype(str) == ""]
@@ -36,7 +38,9 @@ def topic_units(sentences: pd.DataFrame, *, unit: Unit) -> pd.DataFrame:
 def document_texts(sentences: pd.DataFrame) -> dict[str, str]:
     """Each document's sentences joined in order (titles and removed lines excluded)."""
     ordered = sentences.sort_values(["doc_id", "sentence_id"], kind="stable")
-    return {doc_id: " ".join(group["text"]) for doc_id, group in ordered.groupby("doc_id", sort=True)}
+    return {
+        doc_id: " ".join(group["text"]) for doc_id, group in ordered.groupby("doc_id", sort=True)
+    }
 
 
 def near_duplicate_groups(documents: pd.DataFrame) -> dict[str, str]:

@@ -26,10 +26,25 @@ LABELS = ["blame", "support", "mixed", "neutral"]
 METHODS = {"culturelens": "label", "vader": "vader_label", "keyword": "keyword_label"}
 RE_SPACES = re.compile(r"\s+")
 RE_EDGE_PUNCT = re.compile(r"^[\s\"'`]+|[\s\"'`]+$")
-_ASCII = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
-                        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2032": "'",
-                        "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2010": "-",
-                        "\u2011": "-", "\u00a0": " ", "\u2026": "..."})
+_ASCII = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2032": "'",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u00a0": " ",
+        "\u2026": "...",
+    }
+)
 RESULT_COLUMNS = ["dataset", "method", "metric", "value", "n"]
 
 
@@ -42,12 +57,15 @@ def text_key(text: str) -> str:
 def label_from_flags(blame: int, support: int) -> str:
     """The guide's derived label from its two flags."""
     return {(1, 1): "mixed", (1, 0): "blame", (0, 1): "support"}.get(
-        (int(blame), int(support)), "neutral")
+        (int(blame), int(support)), "neutral"
+    )
 
 
 def _check(gold: pd.DataFrame, predicted: pd.DataFrame) -> None:
-    for name, df, cols in (("gold", gold, ("text", "blame", "support")),
-                           ("predicted", predicted, ("text",))):
+    for name, df, cols in (
+        ("gold", gold, ("text", "blame", "support")),
+        ("predicted", predicted, ("text",)),
+    ):
         if not isinstance(df, pd.DataFrame):
             raise TypeError(f"{name} must be a pandas DataFrame, got {type(df).__name__}")
         missing = [c for c in cols if c not in df.columns]
@@ -67,8 +85,9 @@ def join_gold(gold: pd.DataFrame, predicted: pd.DataFrame) -> tuple[pd.DataFrame
     g = g.assign(_key=g["text"].map(text_key))
     if "dataset" not in g.columns:
         g = g.assign(dataset="gold")
-    g = g.assign(gold_label=[label_from_flags(b, s) for b, s in zip(g["blame"], g["support"],
-                                                                   strict=True)])
+    g = g.assign(
+        gold_label=[label_from_flags(b, s) for b, s in zip(g["blame"], g["support"], strict=True)]
+    )
     keep = [c for c in predicted.columns if c in METHODS.values()]
     p = predicted.assign(_key=predicted["text"].map(text_key))[["_key", *keep]]
     p = p.drop_duplicates("_key", keep="first")
@@ -89,9 +108,12 @@ def _flag_rows(gold: pd.Series, pred: pd.Series) -> list[tuple[str, float]]:
 def _method_rows(gold: pd.Series, pred: pd.Series) -> list[tuple[str, float]]:
     present = [lab for lab in LABELS if lab in set(gold) | set(pred)]
     kappa = cohen_kappa_score(gold, pred, labels=LABELS) if len(set(gold) | set(pred)) > 1 else 1.0
-    return [*_flag_rows(gold, pred),
-            ("macro_f1", f1_score(gold, pred, labels=present, average="macro", zero_division=0)),
-            ("cohen_kappa", kappa), ("accuracy", float((gold == pred).mean()))]
+    return [
+        *_flag_rows(gold, pred),
+        ("macro_f1", f1_score(gold, pred, labels=present, average="macro", zero_division=0)),
+        ("cohen_kappa", kappa),
+        ("accuracy", float((gold == pred).mean())),
+    ]
 
 
 def predict_gold(gold: pd.DataFrame, *, lexicon: Any, model: Any | None = None) -> pd.DataFrame:
@@ -168,6 +190,9 @@ def confusion_table(gold: pd.DataFrame, predicted: pd.DataFrame | None = None) -
         if col not in joined.columns:
             continue
         cm = confusion_matrix(joined["gold_label"], joined[col].astype(str), labels=LABELS)
-        rows += [(method, g, p, int(cm[i, j])) for i, g in enumerate(LABELS)
-                 for j, p in enumerate(LABELS)]
+        rows += [
+            (method, g, p, int(cm[i, j]))
+            for i, g in enumerate(LABELS)
+            for j, p in enumerate(LABELS)
+        ]
     return pd.DataFrame(rows, columns=["method", "gold", "predicted", "count"])

@@ -1,1 +1,1 @@
-"""Figures: one module per stage, each `plot_*` returns a Figure; `common` saves them reproducibly."""
+"""Figures: one module per stage; each `plot_*` returns a Figure, `common` saves it."""

@@ -13,8 +13,8 @@ import matplotlib
 
 matplotlib.use("Agg")  # headless: the pipeline runs on servers with no display
 
-from matplotlib import rcParams  # noqa: E402  (must follow the backend choice)
-from matplotlib.figure import Figure  # noqa: E402
+from matplotlib import rcParams
+from matplotlib.figure import Figure
 
 # Okabe & Ito (2008) colours, distinguishable under the common colour-vision deficiencies.
 PALETTE: dict[str, str] = {
