@@ -7,7 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from culturelens.dedup import near_duplicates, repeated_sentences
+from culturelens.artefacts import line_fingerprint
+from culturelens.dedup import near_duplicates, recurring_lines, repeated_sentences
 
 REPO = Path(__file__).resolve().parents[1]
 BASE = (
@@ -129,3 +130,30 @@ def test_repeated_sentences_keeps_index_and_handles_empty() -> None:
 def test_repeated_sentences_errors(frame: pd.DataFrame, kwargs: dict, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         repeated_sentences(frame, **kwargs)
+
+
+BLURB = "Honest writing about work, teams and leading from the middle."
+STORY = " ".join(["The union said members had voted to strike over pay and staffing levels"] * 3)
+
+
+@pytest.mark.parametrize(
+    ("texts", "min_docs", "expected"),
+    [
+        ({f"d{i}": f"Story {i} about pay.\n{BLURB}" for i in range(3)}, 3, {BLURB}),
+        ({f"d{i}": f"Story {i} about pay.\n{BLURB}" for i in range(2)}, 3, set()),
+        # a syndicated story (same long line) counts once, so its short lines stay
+        ({f"d{i}": f"{STORY}\nThe council declined to comment." for i in range(4)}, 3, set()),
+        ({f"d{i}": f"Story {i}.\nSHARE THIS:" for i in range(3)}, 2, {"Share this"}),
+    ],
+)
+def test_recurring_lines(texts: dict[str, str], min_docs: int, expected: set[str]) -> None:
+    found = recurring_lines(texts, min_docs=min_docs)
+    assert found == {line_fingerprint(t) for t in expected}
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"), [({"min_docs": 1}, "min_docs must be"), ({"max_words": 0}, "max_words")]
+)
+def test_recurring_lines_errors(kwargs: dict, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        recurring_lines({"a": "x"}, **kwargs)

@@ -108,7 +108,8 @@ RE_DATE_TAIL = re.compile(
 )
 RE_DATE_SPLIT = re.compile(r"\s+[|·•]\s+")
 RE_BYLINE = re.compile(
-    r"^(?:By|BY|by):? (?:(?:dr|prof|sir|dame|mr|mrs|ms)\.? )?[A-Z][\w'.-]{0,30}"
+    r"^(?:(?:Written|Words|Story|Text) by|By|BY|by|Author):? "
+    r"(?:(?:dr|prof|sir|dame|mr|mrs|ms)\.? )?[A-Z][\w'.-]{0,30}"
     r"(?: (?:[A-Z][\w'.-]{0,30}|de|van|von|da|al|el|bin|le)){0,3}"
     r"(?:(?:,| and| &) (?:[A-Z][\w'.-]{0,30})(?: (?:[A-Z][\w'.-]{0,30}|de|van|von|da|al|el|bin|le))"
     r"{0,3}){0,3}"
@@ -121,3 +122,56 @@ RE_READING_TIME = re.compile(
 
 # A flat alternation is built from these for phrase rules; see clean._compile_phrases.
 PHRASE_SEPARATORS = re.compile(r"\s+")
+
+# Words that may surround a date on a date line ("Published on ... at 10:32 am").
+DATE_WORDS = frozenset(
+    ("published", "updated", "posted", "modified", "last", "first", "on", "at", "by", "date",
+     "time", "am", "pm", "a.m", "p.m", "edited", "created", "filed")
+)  # fmt: skip
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+
+# --- form-based evidence (culturelens.artefacts) -----------------------------------------------
+# Everything that is not a letter or digit, for line fingerprints ("Share this" == "SHARE THIS:").
+RE_NON_ALNUM = re.compile(r"[\W_]+")
+# UI residue: a line that is only a count, a clock time, a gallery or page position, or a
+# relative time ("48", "1.2k", "(12)", "15:42", "1 of 12", "Page 14 of 38", "3 hours ago").
+# Four-digit years are not residue: timelines use them as sub-headings.
+RE_RESIDUE = re.compile(
+    r"^\(?(?:\d{1,3}(?:\.\d)?[km]?"
+    r"|\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?"
+    r"|(?:page |p\. ?|slide |image |photo |picture )?\d{1,4} ?(?:of|/) ?\d{1,4}"
+    r"|(?:(?:last )?(?:updated|posted|published|edited):? )?"
+    r"(?:\d{1,3}|an?|one) (?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s? ago"
+    r"|(?:(?:last )?(?:updated|posted) )?(?:just now|yesterday|today))\)?\W{0,2}$",
+    re.I,
+)
+# A blog-platform date without a year ("Mar 11", "Sep 3"): abbreviated month, no weekday. Full
+# dates without a year ("Saturday, 26 February") head match previews and are kept.
+RE_DATE_NO_YEAR = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.? \d{1,2}$", re.I
+)
+# A comment-thread header: "12 comments", "Comments (3)", "Discussion about this post".
+RE_COMMENTS_HEADER = re.compile(
+    r"^(?:\(?\d{1,6}\)? )?(?:reader )?(?:comments?|replies|responses|discussion)"
+    r"(?: \(?\d{1,6}\)?)?\W{0,3}$|^(?:discussion|conversation|comments) (?:about|on) this\b",
+    re.I,
+)
+# A person's name on its own line: two to four capitalised words or initials ("Priya Raman").
+RE_NAME_LINE = re.compile(
+    r"^(?:[A-Z][a-z'.-]{1,20}|[A-Z]\.)(?: (?:[A-Z][a-z'.-]{1,20}|[A-Z]\.?|de|van|von|da|al|bin|le))"
+    r"{1,3}$"
+)
+# A word that is capitalised, a number or a small joining word: lines made only of these
+# are names and labels ("Wharfedale & Aire Valley News", "Northshire Health Board").
+RE_TITLE_CASE_WORD = re.compile(r"^(?:[A-Z0-9][\w'.-]{0,40}|&|and|of|the|for|in|on|at|to)$")
+# A telephone number ("0116 496 0321", "+44 (0)20 7946 0000") on a contact line.
+RE_PHONE = re.compile(
+    r"(?<![\w.])(?:\+\d{1,3} ?(?:\(0\) ?)?|0|\(\d{3}\) ?)\d[\d -]{6,14}\d(?![\w.])"
+)
+# A line that ends in a figure ("Nursing 59%", "Revenue £1.4m") belongs to a data list.
+RE_ENDS_WITH_FIGURE = re.compile(r"\d(?:\.\d{1,3})?(?:%|[kmb]n?)?\W{0,2}$")

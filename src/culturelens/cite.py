@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 RE_BIBKEY_UNSAFE = re.compile(r"[^A-Za-z0-9]+")
-SOFTWARE_URL = "https://github.com/culturelens/culturelens"
 
 
 def git_commit(path: str | Path) -> str:
@@ -65,7 +64,8 @@ def bibtex(artefact: Mapping[str, Any], run: Mapping[str, Any], *, commit: str =
         "author": "{culturelens developers}",
         "note": f"version {run['version']}, run {run['run_id']}, sha256 {artefact['sha256']}"
         + (f", git commit {commit}" if commit else ""),
-        "howpublished": f"\\url{{{SOFTWARE_URL}}}",
+        # No repository address is assumed; the software citation is CITATION.cff.
+        "howpublished": "culturelens software, cited as in its CITATION.cff",
         "version": run["version"],
     }
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items())

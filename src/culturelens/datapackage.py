@@ -20,7 +20,6 @@ from typing import Any
 
 import yaml
 
-from culturelens.cite import SOFTWARE_URL
 from culturelens.manifest import relative_to_results, sha256_file
 
 logger = logging.getLogger(__name__)
@@ -176,8 +175,8 @@ def build_datapackage(
             "artefact with its sha256, the rule that made it and the run's configuration."
         ),
         "version": str(run["version"]),
-        "homepage": SOFTWARE_URL,
-        "sources": [{"title": "culturelens", "path": SOFTWARE_URL}],
+        # No homepage is claimed: the software is cited through its CITATION.cff.
+        "sources": [{"title": f"culturelens {run['version']} (see CITATION.cff)"}],
         "culturelens": {
             "run_id": run["run_id"],
             "version": run["version"],

@@ -4,7 +4,8 @@ Aggregate statistics should count a republished article or a quote that several 
 report only once. :func:`near_duplicates` compares documents by word-shingle Jaccard
 similarity, using MinHash banding to find candidate pairs so the cost stays near linear in
 the corpus size; :func:`repeated_sentences` matches sentences and quoted passages after a
-normalisation that ignores case, punctuation, quote style and whitespace.
+normalisation that ignores case, punctuation, quote style and whitespace;
+:func:`recurring_lines` finds boilerplate lines that recur across unrelated documents.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
+from culturelens.artefacts import line_fingerprint
 from culturelens.clean import normalize_text
 
 RE_TOKEN = re.compile(r"[^\W_]+")
@@ -156,3 +158,47 @@ def _earliest_cover(
         if found and (best is None or min(found) < best):
             best = min(found)
     return "" if best is None else ids[best]
+
+
+def recurring_lines(
+    texts: Mapping[str, str], *, min_docs: int = 3, max_words: int = 40, story_words: int = 25
+) -> frozenset[str]:
+    """Fingerprints of short lines that recur in ``min_docs`` or more unrelated documents.
+
+    Boilerplate (a site's sign-up blurb, an author's bio, a charity's footer) recurs across
+    the documents of a corpus, whatever its wording. Documents that share a long line (more
+    than ``story_words`` words: a syndicated or republished story) count once, so a story
+    printed by five papers does not turn its own short lines into boilerplate. Pass the
+    result to ``clean_document(..., boilerplate=...)``.
+
+    Raises:
+        ValueError: if ``min_docs`` < 2 or ``max_words`` < 1.
+    """
+    if not isinstance(min_docs, int) or min_docs < 2:
+        raise ValueError(f"min_docs must be an integer >= 2, got {min_docs!r}; try 3")
+    if not isinstance(max_words, int) or max_words < 1:
+        raise ValueError(f"max_words must be a positive integer, got {max_words!r}; try 40")
+    short: dict[str, set[str]] = defaultdict(set)
+    story = {doc_id: doc_id for doc_id in texts}
+    first_with: dict[str, str] = {}
+    for doc_id in sorted(texts):
+        for line in normalize_text(texts[doc_id]).split("\n"):
+            n_words = len(line.split())
+            key = line_fingerprint(line)
+            if not key:
+                continue
+            if n_words > story_words:  # union the documents that print the same story
+                other = first_with.setdefault(key, doc_id)
+                story[_root(story, doc_id)] = _root(story, other)
+            if n_words <= max_words:
+                short[key].add(doc_id)
+    return frozenset(
+        key for key, docs in short.items() if len({_root(story, d) for d in docs}) >= min_docs
+    )
+
+
+def _root(parent: dict[str, str], item: str) -> str:
+    while parent[item] != item:
+        parent[item] = parent[parent[item]]  # path halving keeps the trees flat
+        item = parent[item]
+    return item

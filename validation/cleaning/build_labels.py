@@ -2,7 +2,7 @@
 
 Run from anywhere: ``python validation/cleaning/build_labels.py``. Writes
 ``seeds_lines.csv`` (labels below, checked line by line against ``seeds/``) and
-``synthetic_lines.csv`` (from ``synthetic_dev.txt`` and the three ``synthetic_heldout*.txt``).
+``synthetic_lines.csv`` (from ``synthetic_dev.txt`` and the ``synthetic_heldout*.txt`` sets).
 """
 
 from __future__ import annotations
@@ -107,5 +107,7 @@ if __name__ == "__main__":
         synthetic_rows(HERE / "synthetic_dev.txt", "synthetic_dev")
         + synthetic_rows(HERE / "synthetic_heldout.txt", "synthetic_heldout")
         + synthetic_rows(HERE / "synthetic_heldout2.txt", "synthetic_heldout2")
-        + synthetic_rows(HERE / "synthetic_heldout3.txt", "synthetic_heldout3"),
+        + synthetic_rows(HERE / "synthetic_heldout3.txt", "synthetic_heldout3")
+        + synthetic_rows(HERE / "synthetic_heldout4.txt", "synthetic_heldout4")
+        + synthetic_rows(HERE / "synthetic_heldout5.txt", "synthetic_heldout5"),
     )

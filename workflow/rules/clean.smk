@@ -1,9 +1,25 @@
 # Clean: strip scraped artefacts line by line, keeping an audit trail of every removal.
 
 
+rule find_boilerplate:
+    input:
+        gather.shard(f"{INTERIM}/ingest/{{scatteritem}}.jsonl"),
+    output:
+        temp(f"{INTERIM}/boilerplate.json"),
+    log:
+        "logs/find_boilerplate.log",
+    conda:
+        "../envs/culturelens.yaml"
+    params:
+        min_docs=config["cleaning"]["boilerplate_min_docs"],
+    script:
+        "../scripts/find_boilerplate.py"
+
+
 rule clean_shard:
     input:
-        f"{INTERIM}/ingest/{{scatteritem}}.jsonl",
+        text=f"{INTERIM}/ingest/{{scatteritem}}.jsonl",
+        boilerplate=f"{INTERIM}/boilerplate.json",
     output:
         temp(f"{INTERIM}/clean/{{scatteritem}}.jsonl"),
     log:

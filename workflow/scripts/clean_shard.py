@@ -3,15 +3,16 @@
 from dataclasses import asdict
 
 from culturelens.clean import clean_document, load_rules
-from culturelens.io import read_jsonl, write_jsonl
+from culturelens.io import read_json, read_jsonl, write_jsonl
 
 from _wiring import start
 
 start(snakemake)
 rules = load_rules(snakemake.params.rules_file)
+boilerplate = frozenset(read_json(snakemake.input.boilerplate))
 records = []
-for doc in read_jsonl(snakemake.input[0]):
-    cleaned = clean_document(doc["text"], rules=rules)
+for doc in read_jsonl(snakemake.input.text):
+    cleaned = clean_document(doc["text"], rules=rules, boilerplate=boilerplate)
     records.append(
         {
             "doc_id": doc["doc_id"],

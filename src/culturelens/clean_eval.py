@@ -1,0 +1,112 @@
+"""Scoring the cleaner against hand-labelled lines (``validation/cleaning/*.csv``).
+
+:func:`predict_lines` rebuilds each labelled document, cleans it and says for every line
+whether it was kept and which rule removed it; :func:`evaluate_cleaning` turns that into
+recall and precision per dataset and per kind of line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from culturelens.clean import ArtefactRule, clean_document
+
+LABELS = ("content", "artefact", "metadata")
+_EVAL_COLUMNS = ("dataset", "doc_id", "line_no", "text", "label", "kind")
+
+
+def _document_from_lines(group: pd.DataFrame) -> str:
+    slots = [""] * int(group["line_no"].max())
+    for line_no, text in zip(group["line_no"], group["text"], strict=True):
+        slots[int(line_no) - 1] = str(text)
+    return "\n".join(slots) + "\n"
+
+
+def predict_lines(lines: pd.DataFrame, *, rules: Sequence[ArtefactRule]) -> pd.DataFrame:
+    """Clean each labelled document and return the input rows plus ``kept`` and ``rule``.
+
+    Documents are rebuilt from their labelled lines (missing line numbers are blank lines).
+    ``kept`` is True when the line survives as a paragraph (also when a partial rule removed
+    part of it); ``rule`` names the rule that removed the line ("" when kept).
+
+    Raises:
+        ValueError: if a required column is missing, a label is unknown or line_no is not >= 1.
+    """
+    missing = [c for c in _EVAL_COLUMNS if c not in lines.columns]
+    if missing:
+        raise ValueError(
+            f"lines is missing column(s) {missing}; expected at least {', '.join(_EVAL_COLUMNS)}"
+        )
+    bad = sorted(set(lines["label"]) - set(LABELS))
+    if bad:
+        raise ValueError(f"lines has unknown label(s) {bad}; use one of {', '.join(LABELS)}")
+    if len(lines) and (lines["line_no"].astype(int) < 1).any():
+        raise ValueError("lines has line_no < 1; line numbers are 1-based raw line numbers")
+    kept_col, rule_col = [], []
+    frame = lines.sort_values(["dataset", "doc_id", "line_no"], kind="stable")
+    for _, group in frame.groupby(["dataset", "doc_id"], sort=True):
+        doc = clean_document(_document_from_lines(group), rules=rules)
+        kept = {p.line_no for p in doc.paragraphs}
+        removed = {r.line_no: r.rule for r in doc.removed}
+        for line_no in group["line_no"].astype(int):
+            kept_col.append(line_no in kept)
+            rule_col.append("" if line_no in kept else removed.get(line_no, ""))
+    return frame.assign(kept=kept_col, rule=rule_col).reset_index(drop=True)
+
+
+def _rate(mask: pd.Series, hits: pd.Series) -> tuple[float, int]:
+    n = int(mask.sum())
+    return (round(float(hits[mask].mean()), 6) if n else float("nan")), n
+
+
+def _dataset_metrics(
+    df: pd.DataFrame, metadata_rules: set[str]
+) -> list[tuple[str, str, float, int]]:
+    content, artefact, meta = (df["label"] == lab for lab in ("content", "artefact", "metadata"))
+    removed = ~df["kept"]
+    as_meta = df["rule"].isin(metadata_rules)
+    rows = [
+        ("artefact_recall", "all", *_rate(artefact, removed)),
+        ("metadata_recall", "all", *_rate(meta, as_meta)),
+        ("content_retention", "all", *_rate(content, df["kept"])),
+        ("content_precision", "all", *_rate(df["kept"], content)),
+        ("removal_precision", "all", *_rate(removed, ~content)),
+    ]
+    for kind in sorted(set(df["kind"])):
+        is_kind = df["kind"] == kind
+        if (is_kind & artefact).any():
+            rows.append(("artefact_recall", kind, *_rate(is_kind & artefact, removed)))
+        if (is_kind & meta).any():
+            rows.append(("metadata_recall", kind, *_rate(is_kind & meta, as_meta)))
+        if (is_kind & content).any():
+            rows.append(("content_retention", kind, *_rate(is_kind & content, df["kept"])))
+    return rows
+
+
+def evaluate_cleaning(lines: pd.DataFrame, *, rules: Sequence[ArtefactRule]) -> pd.DataFrame:
+    """Score the cleaner against hand-labelled lines, per dataset.
+
+    Metrics (``value`` in [0, 1], ``n`` its denominator, ``kind`` "all" or a label kind):
+
+    - ``artefact_recall``: share of lines labelled artefact that are removed (by any rule).
+    - ``metadata_recall``: share of metadata lines (title, date, byline) removed by a
+      metadata rule (category "metadata").
+    - ``content_retention``: share of content lines kept as paragraphs.
+    - ``content_precision``: share of kept lines that are labelled content (artefacts and
+      metadata left in the prose count against it).
+    - ``removal_precision``: share of removed lines that are artefact or metadata.
+
+    Returns:
+        Columns dataset, metric, kind, value, n; sorted by dataset, metric, kind.
+    """
+    predicted = predict_lines(lines, rules=rules)
+    metadata_rules = {r.name for r in rules if r.category == "metadata"}
+    rows = [
+        (dataset, *row)
+        for dataset, group in predicted.groupby("dataset", sort=True)
+        for row in _dataset_metrics(group, metadata_rules)
+    ]
+    out = pd.DataFrame(rows, columns=["dataset", "metric", "kind", "value", "n"])
+    return out.sort_values(["dataset", "metric", "kind"], kind="stable").reset_index(drop=True)
