@@ -85,7 +85,8 @@ class _TextExtractor(html.parser.HTMLParser):
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
-        self._hidden -= tag in self._HIDDEN and self._hidden > 0
+        if tag in self._HIDDEN and self._hidden > 0:
+            self._hidden -= 1
         if tag in self._BLOCKS:
             self.parts.append("\n")
 

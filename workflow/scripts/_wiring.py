@@ -7,7 +7,6 @@ as ``_wiring``. Only wiring lives here; analysis lives in the culturelens packag
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +15,11 @@ from culturelens.manifest import rule_record
 
 
 def start(smk: Any) -> logging.Logger:
-    """Send log records to the rule's log file and pin BLAS threads for byte-stable floats."""
-    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(var, "1")
+    """Send log records to the rule's log file.
+
+    (BLAS threads are pinned where it matters, inside ``culturelens.topics.fit_topics``:
+    environment variables set here would come after numpy has started its thread pool.)
+    """
     if smk.log:
         Path(smk.log[0]).parent.mkdir(parents=True, exist_ok=True)
         logging.basicConfig(
@@ -35,17 +36,10 @@ def record(smk: Any) -> None:
     sidecar = Path(smk.output.provenance)
     results = sidecar.parents[2]  # <results>/interim/provenance/<rule>.json
     outputs = [o for o in smk.output if o != smk.output.provenance]
-    params = {k: v for k, v in smk.params.items()}
+    params = dict(smk.params.items())
     write_json(
         rule_record(
             rule=smk.rule, inputs=list(smk.input), outputs=outputs, params=params, results=results
         ),
         sidecar,
     )
-
-
-def run_info(path: str) -> dict[str, Any]:
-    """The run section written by describe_run (version and run id for figure footers)."""
-    import json
-
-    return json.loads(Path(path).read_text(encoding="utf-8"))

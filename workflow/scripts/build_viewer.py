@@ -1,9 +1,9 @@
 """build_viewer: the annotated corpus viewer, one static HTML page."""
 
-from culturelens.io import read_csv, write_text
+from culturelens.io import read_csv, read_json, write_text
 from culturelens.viewer import render_viewer
 
-from _wiring import record, run_info, start
+from _wiring import record, start
 
 start(snakemake)
 inp = snakemake.input
@@ -18,7 +18,7 @@ page = render_viewer(
     read_csv(inp.documents),
     scores,
     read_csv(inp.removed_lines),
-    run=run_info(inp.run),
+    run=read_json(inp.run),
     document_scores=read_csv(inp.document_scores),
 )
 write_text(page, snakemake.output[0])

@@ -1,13 +1,13 @@
 """plot_features: TF-IDF top terms and keyness figures."""
 
-from culturelens.io import read_csv
+from culturelens.io import read_csv, read_json
 from culturelens.plots.common import footer_text, save_figure
 from culturelens.plots.features import plot_keyness, plot_tfidf
 
-from _wiring import record, run_info, start
+from _wiring import record, start
 
 start(snakemake)
-run = run_info(snakemake.input.run)
+run = read_json(snakemake.input.run)
 footer = footer_text(version=run["version"], run_id=run["run_id"])
 out = snakemake.output
 save_figure(plot_tfidf(read_csv(snakemake.input.tfidf)), out[0], out[1], footer=footer)

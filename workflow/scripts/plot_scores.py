@@ -1,13 +1,13 @@
 """plot_scores: per-document bars, the sentence strip and the validation confusion matrices."""
 
-from culturelens.io import read_csv
+from culturelens.io import read_csv, read_json
 from culturelens.plots.common import footer_text, save_figure
 from culturelens.plots.scores import plot_confusion, plot_document_scores, plot_sentence_strip
 
-from _wiring import record, run_info, start
+from _wiring import record, start
 
 start(snakemake)
-run = run_info(snakemake.input.run)
+run = read_json(snakemake.input.run)
 footer = footer_text(version=run["version"], run_id=run["run_id"])
 out = snakemake.output
 save_figure(

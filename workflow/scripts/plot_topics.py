@@ -1,13 +1,13 @@
 """plot_topics: top terms per topic, the document-topic heatmap and the selection curve."""
 
-from culturelens.io import read_csv
+from culturelens.io import read_csv, read_json
 from culturelens.plots.common import footer_text, save_figure
 from culturelens.plots.topics import plot_document_topics, plot_selection, plot_topic_terms
 
-from _wiring import record, run_info, start
+from _wiring import record, start
 
 start(snakemake)
-run = run_info(snakemake.input.run)
+run = read_json(snakemake.input.run)
 footer = footer_text(version=run["version"], run_id=run["run_id"])
 out = snakemake.output
 save_figure(plot_topic_terms(read_csv(snakemake.input.terms)), out[0], out[1], footer=footer)
