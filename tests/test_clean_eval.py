@@ -66,7 +66,7 @@ def test_evaluate_cleaning_targets() -> None:
     assert overall["seeds", "artefact_recall"] == 1.0
     assert overall["seeds", "content_retention"] == 1.0
     synthetic = [d for d in overall.index.get_level_values(0).unique() if d.startswith("synth")]
-    assert len(synthetic) == 6
+    assert len(synthetic) == 7
     for dataset in synthetic:
         assert overall[dataset, "content_retention"] == 1.0
         assert overall[dataset, "removal_precision"] == 1.0
@@ -75,7 +75,9 @@ def test_evaluate_cleaning_targets() -> None:
     for dataset in synthetic[:4]:
         assert overall[dataset, "content_precision"] >= 0.995
     # first looks, recorded in docs/cleaning.md; a drop means a regression on unseen sites
-    assert overall["synthetic_heldout5", "artefact_recall"] >= 0.80
+    assert overall["synthetic_heldout5", "artefact_recall"] >= 0.95  # third pass (dev set now)
+    assert overall["synthetic_heldout5", "content_precision"] >= 0.92
+    assert overall["synthetic_heldout6", "artefact_recall"] >= 0.95
     assert overall["synthetic_heldout4", "content_precision"] >= 0.90
 
 

@@ -175,3 +175,18 @@ RE_PHONE = re.compile(
 )
 # A line that ends in a figure ("Nursing 59%", "Revenue £1.4m") belongs to a data list.
 RE_ENDS_WITH_FIGURE = re.compile(r"\d(?:\.\d{1,3})?(?:%|[kmb]n?)?\W{0,2}$")
+# A sentence about the site, publisher, subscription or sponsor (footers written as prose).
+RE_FOOTER_SENTENCE = re.compile(
+    r"\b(?:subscri(?:be|ber|bers|ption)|sponsored|sponsors?|newsletters?|listeners like you"
+    r"|readers like you|make (?:your|a) (?:gift|donation)|donate|member yet|join (?:us|today|now)"
+    r"|registered charity|made possible|brought to you|in partnership with|promoted by"
+    r"|support local journalism|support for [\w .'&-]{1,40} (?:comes|is provided)"
+    r"|this (?:email|page|website|site|newsletter|podcast)|you received|signed up|unsubscribe"
+    r"|book a demo|forward (?:it|this)|all rights reserved)\b",
+    re.I,
+)
+# A wire-service or agency line under the headline: "GENEVA (Reuters)", "BENGALURU".
+RE_AGENCY_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{1,40}(?: \([A-Z][\w ]{1,20}\))?$")
+RE_AGENCY_WORD = re.compile(
+    r"\b(?:News|Service|Bureau|Desk|Wire|Press|Agency|Correspondent|Reporter|Reuters|AFP|PTI)\b"
+)

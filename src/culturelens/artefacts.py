@@ -161,10 +161,6 @@ def _label_above(state: State, head: list[int], k: int, limit: int) -> bool:
     return longer and _title_case_label(ln) and _headline_text(below, 25)
 
 
-def _is_label(ln: Line, max_words: int) -> bool:
-    return not ln.bullet and not ln.sentence_end and (ln.n_words <= max_words or ln.text.isupper())
-
-
 def _detect_section_label(state: State, rule: ArtefactRule) -> None:
     """Labels above the headline ("LOCAL NEWS", "Home News", a site name)."""
     title, labels = _title_index(state, limit=rule.param("max_words_before", 2))
@@ -253,7 +249,8 @@ def _detect_byline(state: State, rule: ArtefactRule) -> None:
         # ... next to other metadata or residue, not a venue line ("Ewood Park") above prose
         below = i + 1 < len(state.lines) and state.is_removed(i + 1)
         name = name and (state.is_metadata(i - 1) or below)
-        if ln.n_words <= 16 and (P.RE_BYLINE.match(ln.text) or name):
+        byline = P.RE_BYLINE.match(ln.text.split(" | ")[0])  # "By Ann Lee | ann@example.com"
+        if ln.n_words <= 16 and (byline or name):
             state.authors.append(_author(ln.text))
             state.remove(i, rule)
 
@@ -292,9 +289,11 @@ def _detect_link_line(state: State, rule: ArtefactRule) -> None:
         ln = state.lines[i]
         if ln.n_words > rule.param("max_words", 30) or P.RE_QUOTE_OPEN.match(ln.text):
             continue
+        if P.RE_BYLINE.match(ln.text.split(" | ")[0]):
+            continue  # "By Dana Whitfield | dana@example.com" is a byline
         webby = (
             P.RE_URL.search(ln.text) or P.RE_EMAIL.search(ln.text) or P.RE_HANDLE.search(ln.text)
-        ) or (ln.n_words <= 6 and P.RE_PHONE.search(ln.text))
+        ) or ((ln.n_words <= 6 or ": " in ln.text[:40]) and P.RE_PHONE.search(ln.text))
         parts = ln.text.split(" | ")
         menu = len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
         if (webby and not ln.sentence_end) or menu or P.RE_ARROW_END.search(ln.text):
@@ -333,8 +332,9 @@ def _structured_list(state: State, run: list[int]) -> bool:
 
 
 def _headline_shaped(ln: Line) -> bool:
-    """At least four words and none of the marks of a data list item (fixtures, nominees)."""
-    return ln.n_words >= 4 and not P.RE_LIST_ITEM_SHAPE.search(ln.text)
+    """Four or more words, capitalised, without the marks of a data list item (fixtures)."""
+    lower = ln.text[:1].islower()  # headlines start capitalised; list items may not
+    return ln.n_words >= 4 and not lower and not P.RE_LIST_ITEM_SHAPE.search(ln.text)
 
 
 def _detect_document_tail(state: State, rule: ArtefactRule) -> None:
@@ -477,6 +477,9 @@ def _detect_ui_fragment(state: State, rule: ArtefactRule) -> None:
             if _fragment(state.lines[i], zone_words):
                 run.append(i)
                 continue
+            if i == first and _dateline_run(state, run):
+                for j in run:
+                    state.remove(j, rule)
             run = []
             continue
         bounded = not run or run[0] == 0 or state.is_removed(run[0] - 1)
@@ -484,6 +487,33 @@ def _detect_ui_fragment(state: State, rule: ArtefactRule) -> None:
             for j in run:
                 state.remove(j, rule)
         run = []
+
+
+def _dateline_run(state: State, run: list[int]) -> bool:
+    """Agency or place lines under the headline ("Express News Service", "GENEVA (Reuters)");
+    a venue under a fixture ("Ewood Park") is kept: only capitals or an agency name count."""
+    head = bool(run) and run[0] > 0 and state.is_metadata(run[0] - 1)
+    lines = [state.lines[j].text for j in run]
+    agency = [_title_case_label(state.lines[j], 4) and P.RE_AGENCY_WORD.search(t)
+              for j, t in zip(run, lines, strict=True)]  # fmt: skip
+    return head and all(
+        a or P.RE_AGENCY_DATELINE.match(t) for a, t in zip(agency, lines, strict=True)
+    )
+
+
+def _detect_sentence_footer(state: State, rule: ArtefactRule) -> None:
+    """Footer sentences about the site, publisher or sponsor, from the end upwards past removed
+    lines and labels; the first other line stops the scan (the article's last paragraph)."""
+    first, _ = state.prose_bounds()
+    for i in range(len(state.lines) - 1, first, -1):
+        ln = state.lines[i]
+        if state.is_removed(i) or (not ln.sentence_end and ln.n_words <= 12):
+            continue  # labels and addresses between footers are left to later detectors
+        quoted = '"' in ln.text or P.RE_QUOTE_OPEN.match(ln.text)
+        footer = ln.n_words <= rule.param("max_words", 30) and P.RE_FOOTER_SENTENCE.search(ln.text)
+        if quoted or not footer:
+            return
+        state.remove(i, rule)
 
 
 def _fragment(ln: Line, max_words: int) -> bool:
@@ -511,5 +541,6 @@ DETECTOR_FUNCS: dict[str, Callable[[State, ArtefactRule], None]] = {
     "author_bio": _detect_author_bio,
     "comment_thread": _detect_comment_thread,
     "ui_fragment": _detect_ui_fragment,
+    "sentence_footer": _detect_sentence_footer,
 }
 DETECTORS = tuple(DETECTOR_FUNCS)

@@ -109,5 +109,6 @@ if __name__ == "__main__":
         + synthetic_rows(HERE / "synthetic_heldout2.txt", "synthetic_heldout2")
         + synthetic_rows(HERE / "synthetic_heldout3.txt", "synthetic_heldout3")
         + synthetic_rows(HERE / "synthetic_heldout4.txt", "synthetic_heldout4")
-        + synthetic_rows(HERE / "synthetic_heldout5.txt", "synthetic_heldout5"),
+        + synthetic_rows(HERE / "synthetic_heldout5.txt", "synthetic_heldout5")
+        + synthetic_rows(HERE / "synthetic_heldout6.txt", "synthetic_heldout6"),
     )
