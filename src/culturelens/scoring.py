@@ -347,36 +347,19 @@ def _final(
     if probs is None:
         blame = r.blame if r.blame >= threshold else 0.0
         support = r.support if r.support >= threshold else 0.0
-        return SentenceScore(
-            blame,
-            support,
-            _label(blame, support, threshold=threshold),
-            evidence,
-            terms,
-            negators,
-            scope,
-            r.blame,
-            r.support,
+        model_probs: tuple[float, ...] = ()
+    else:
+        (blame, nb), (support, ns) = (
+            _combine(r.blame, probs[0], limits[0], threshold=threshold, name="blame"),
+            _combine(r.support, probs[1], limits[1], threshold=threshold, name="support"),
         )
-    (blame, nb), (support, ns) = (
-        _combine(r.blame, probs[0], limits[0], threshold=threshold, name="blame"),
-        _combine(r.support, probs[1], limits[1], threshold=threshold, name="support"),
-    )
-    notes = [n for n in (nb, ns) if n]
-    if notes:
-        evidence = " | ".join([*(e for e in [evidence] if e != "no evidence"), *notes, explain])
+        notes = [n for n in (nb, ns) if n]
+        if notes:
+            evidence = " | ".join([*(e for e in [evidence] if e != "no evidence"), *notes, explain])
+        model_probs = (round(probs[0], 6), round(probs[1], 6))
+    label = _label(blame, support, threshold=threshold)
     return SentenceScore(
-        blame,
-        support,
-        _label(blame, support, threshold=threshold),
-        evidence,
-        terms,
-        negators,
-        scope,
-        r.blame,
-        r.support,
-        round(probs[0], 6),
-        round(probs[1], 6),
+        blame, support, label, evidence, terms, negators, scope, r.blame, r.support, *model_probs
     )
 
 

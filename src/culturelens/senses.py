@@ -76,23 +76,6 @@ FUNCTION_WORDS = frozenset(
 )
 PRONOUNS = frozenset({"they", "we", "he", "she", "you", "i", "it", "them", "us", "him"})
 STOP_BENEFICIARY = frozenset({"into", "onto", "past", "towards", "through", "up", "off", "out"})
-REFUSE_NOUNS = frozenset(
-    {
-        "worker",
-        "workers",
-        "collection",
-        "collections",
-        "collector",
-        "collectors",
-        "lorry",
-        "lorries",
-        "bin",
-        "bins",
-        "truck",
-        "tip",
-        "sack",
-    }
-)
 COACH_NOUN_CUES = frozenset(
     {
         "said",

@@ -1,9 +1,24 @@
 # Score: blame and support per sentence (per shard), then documents and speakers.
 
 
+rule train_scoring_model:
+    output:
+        temp(f"{INTERIM}/scoring_model.pickle"),
+    log:
+        "logs/train_scoring_model.log",
+    conda:
+        "../envs/culturelens.yaml"
+    params:
+        lexicon=config["scoring"]["lexicon"],
+        seed=config["seed"],
+    script:
+        "../scripts/train_scoring_model.py"
+
+
 rule score_shard:
     input:
-        f"{INTERIM}/sentences/{{scatteritem}}.csv",
+        sentences=f"{INTERIM}/sentences/{{scatteritem}}.csv",
+        model=f"{INTERIM}/scoring_model.pickle",
     output:
         temp(f"{INTERIM}/scores/{{scatteritem}}.csv"),
     log:
@@ -12,7 +27,6 @@ rule score_shard:
         "../envs/culturelens.yaml"
     params:
         lexicon=config["scoring"]["lexicon"],
-        seed=config["seed"],
     script:
         "../scripts/score_shard.py"
 

@@ -25,6 +25,7 @@ rule validate_cleaning:
 
 rule validate_scoring:
     input:
+        model=f"{INTERIM}/scoring_model.pickle",
         gold=config["validation"]["scoring_gold"],
     output:
         table=report(
@@ -48,6 +49,5 @@ rule validate_scoring:
         "../envs/culturelens.yaml"
     params:
         lexicon=config["scoring"]["lexicon"],
-        seed=config["seed"],
     script:
         "../scripts/validate_scoring.py"

@@ -31,15 +31,19 @@ def start(smk: Any) -> logging.Logger:
     return logging.getLogger(smk.rule)
 
 
-def record(smk: Any) -> None:
-    """Write the rule's provenance record (its declared inputs, outputs and params)."""
+def record(smk: Any, *, unrecorded: tuple[str, ...] = ()) -> None:
+    """Write the rule's provenance record (its declared inputs, outputs and params).
+
+    ``unrecorded`` names inputs whose bytes are not reproducible (a pickled model): what
+    made them (lexicon, seed, training data) is already in the run's fingerprints.
+    """
     sidecar = Path(smk.output.provenance)
     results = sidecar.parents[2]  # <results>/interim/provenance/<rule>.json
+    skip = {str(p) for name in unrecorded for p in [smk.input[name]]}
+    inputs = [i for i in smk.input if i not in skip]
     outputs = [o for o in smk.output if o != smk.output.provenance]
     params = dict(smk.params.items())
     write_json(
-        rule_record(
-            rule=smk.rule, inputs=list(smk.input), outputs=outputs, params=params, results=results
-        ),
+        rule_record(rule=smk.rule, inputs=inputs, outputs=outputs, params=params, results=results),
         sidecar,
     )

@@ -1,12 +1,12 @@
 """validate_scoring: the method and both baselines against every hand-coded gold file."""
 
+import pickle
 from pathlib import Path
 
 import pandas as pd
 
 from culturelens.io import read_csv, write_csv
 from culturelens.lexicon import load_lexicon
-from culturelens.model import train_model
 from culturelens.validation import evaluate_scoring, predict_gold
 
 from _wiring import record, start
@@ -22,9 +22,10 @@ def read_gold(path: str) -> pd.DataFrame:
 
 start(snakemake)
 lexicon = load_lexicon(snakemake.params.lexicon)
-model = train_model(lexicon=lexicon, seed=snakemake.params.seed)
+with open(snakemake.input.model, "rb") as handle:
+    model = pickle.load(handle)  # written by train_scoring_model in this run
 gold = pd.concat([read_gold(p) for p in snakemake.input.gold], ignore_index=True)
 predictions = predict_gold(gold, lexicon=lexicon, model=model)
 write_csv(predictions, snakemake.output.predictions)
 write_csv(evaluate_scoring(predictions), snakemake.output.table)
-record(snakemake)
+record(snakemake, unrecorded=("model",))
