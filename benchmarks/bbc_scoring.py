@@ -27,12 +27,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from culturelens.baselines import keyword_scores, vader_scores
 from culturelens.lexicon import load_lexicon
 from culturelens.model import train_model
 from culturelens.scoring import score_sentences
 from culturelens.segment import split_sentences
-from culturelens.validation import evaluate_scoring
+from culturelens.validation import evaluate_scoring, predict_gold
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "validation" / "scoring" / "bbc_sample.csv"
@@ -86,17 +85,8 @@ def evaluate(bbc: Path, *, seed: int = 0) -> pd.DataFrame:
     lex = load_lexicon()
     texts = gold["text"].tolist()
     model = train_model(lexicon=lex, seed=seed)
-    pred = pd.concat(
-        [
-            pd.DataFrame({"text": texts}),
-            score_sentences(texts, lexicon=lex, model=model),
-            vader_scores(texts),
-            keyword_scores(texts, lexicon=lex),
-        ],
-        axis=1,
-    )
+    res = evaluate_scoring(predict_gold(gold, lexicon=lex, model=model))
     rules = score_sentences(texts, lexicon=lex)[["label"]]
-    res = evaluate_scoring(gold, pred)
     res_rules = evaluate_scoring(
         gold.assign(dataset="bbc_unseen_rules_only"),
         pd.concat([pd.DataFrame({"text": texts}), rules], axis=1),

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from test_clean import _assert_no_silent_loss  # the one invariant check, shared
 
-from culturelens import _patterns as P
 from culturelens import clean, clean_eval
-from culturelens.clean import clean_document, load_rules, normalize_text
+from culturelens.clean import load_rules
 from culturelens.clean_eval import evaluate_cleaning, predict_lines
 
 REPO = Path(__file__).resolve().parents[1]
@@ -23,15 +23,6 @@ def _gold() -> pd.DataFrame:
         [pd.read_csv(p, keep_default_na=False) for p in sorted(GOLD.glob("*.csv"))],
         ignore_index=True,
     )
-
-
-def _assert_no_silent_loss(text: str) -> None:
-    doc = clean_document(text, rules=RULES)
-    kept = {p.line_no for p in doc.paragraphs}
-    removed = {r.line_no for r in doc.removed}
-    for no, raw in enumerate(P.RE_LINE_BREAK.split(text), 1):
-        if normalize_text(raw):
-            assert no in kept | removed, f"line {no} lost: {raw!r}"
 
 
 @pytest.mark.parametrize("name", ["evaluate_cleaning", "predict_lines", "LABELS"])
