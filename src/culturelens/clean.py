@@ -12,20 +12,25 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
-
-import yaml
 
 from culturelens import _patterns as P
 from culturelens import artefacts as A
 from culturelens.artefacts import Line, State
+from culturelens.clean_rules import ArtefactRule, load_rules
 
-RULE_KINDS = ("regex", "phrases", "structural")
-POSITIONS = ("anywhere", "start", "whole")
+__all__ = [
+    "ArtefactRule",
+    "CleanDocument",
+    "Paragraph",
+    "RemovedLine",
+    "clean_document",
+    "load_rules",
+    "normalize_text",
+]
+
 # Artefact lines are short; longer lines are prose, and skipping them keeps the cost linear.
 MAX_RULE_CHARS = 1200
 # Typographic quotes, primes and hyphen variants map to their ASCII forms, one for one.
@@ -34,45 +39,6 @@ _QUOTES = str.maketrans(
     "''''''\"\"\"\"\"--",
 )
 _DASHES = ("\u2012", "\u2013", "\u2014", "\u2015", "\u2212", "--", " - ")
-
-
-@dataclass(frozen=True)
-class ArtefactRule:
-    """One named artefact rule; build with :func:`load_rules` or directly (validated here)."""
-
-    name: str
-    category: str
-    kind: str
-    description: str = ""
-    examples: tuple[str, ...] = ()
-    counter_examples: tuple[str, ...] = ()
-    patterns: tuple[str, ...] = ()
-    phrases: tuple[str, ...] = ()
-    position: str = "anywhere"
-    detector: str | None = None
-    params: tuple[tuple[str, Any], ...] = ()
-    max_words: int | None = None
-    allow_sentence_end: bool = True
-    partial: bool = False
-    ignore_case: bool = True
-    requires: tuple[str, ...] = ()
-    regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
-    requires_regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        _validate_rule(self)
-        if self.kind != "structural" and self.regex is None:
-            object.__setattr__(self, "regex", _compile_rule(self))
-        if self.requires and self.requires_regex is None:
-            words = "|".join(re.escape(w.lower()) for w in self.requires)
-            object.__setattr__(self, "requires_regex", re.compile(words))
-
-    def param(self, key: str, default: Any) -> Any:
-        """Return the structural parameter ``key`` or ``default``."""
-        return dict(self.params).get(key, default)
-
-
-_RULE_KEYS = frozenset(ArtefactRule.__dataclass_fields__) - {"regex", "requires_regex"}
 
 
 @dataclass(frozen=True)
@@ -111,134 +77,6 @@ class CleanDocument:
 
 
 # --------------------------------------------------------------------------- rules
-def _fail(rule: Any, key: str, msg: str) -> None:
-    raise ValueError(f"artefact rule {rule!r}: key {key!r} {msg}")
-
-
-def _validate_rule(rule: ArtefactRule) -> None:
-    if not isinstance(rule.name, str) or not re.fullmatch(r"[a-z][a-z0-9_]{0,63}", rule.name):
-        _fail(rule.name, "name", "must be lower_snake_case text (e.g. 'paywall_prompt')")
-    if rule.kind not in RULE_KINDS:
-        _fail(rule.name, "kind", f"is {rule.kind!r}; use one of {', '.join(RULE_KINDS)}")
-    if not isinstance(rule.category, str) or not rule.category:
-        _fail(rule.name, "category", "must be a non-empty string such as 'newsletter'")
-    if rule.kind == "regex" and not rule.patterns:
-        _fail(rule.name, "patterns", "is empty; give at least one regular expression")
-    if rule.kind == "phrases" and not rule.phrases:
-        _fail(rule.name, "phrases", "is empty; give at least one phrase")
-    if rule.kind == "phrases" and rule.position not in POSITIONS:
-        _fail(rule.name, "position", f"is {rule.position!r}; use one of {', '.join(POSITIONS)}")
-    if rule.kind == "structural" and rule.detector not in A.DETECTORS:
-        _fail(rule.name, "detector", f"is {rule.detector!r}; use one of {', '.join(A.DETECTORS)}")
-    if rule.max_words is not None and (not isinstance(rule.max_words, int) or rule.max_words < 1):
-        _fail(rule.name, "max_words", f"is {rule.max_words!r}; use a positive integer or null")
-
-
-def _compile_rule(rule: ArtefactRule) -> re.Pattern[str]:
-    flags = re.IGNORECASE if rule.ignore_case else 0
-    if rule.kind == "phrases":
-        alt = "|".join(re.escape(" ".join(p.split())) for p in rule.phrases)
-        body = {
-            "start": rf"^(?:{alt})\b",
-            "anywhere": rf"\b(?:{alt})\b",
-            "whole": rf"^(?:{alt})\W{{0,4}}$",
-        }[rule.position]
-    else:
-        body = "|".join(f"(?:{p})" for p in rule.patterns)
-    try:
-        return re.compile(body, flags)
-    except re.error as exc:
-        raise ValueError(
-            f"artefact rule {rule.name!r}: key 'patterns' is not a valid regex "
-            f"({exc}); fix the expression"
-        ) from None
-
-
-def _rule_from_mapping(entry: Mapping[str, Any]) -> ArtefactRule:
-    if not isinstance(entry, Mapping):
-        raise TypeError(
-            f"artefact rule must be a mapping, got {type(entry).__name__}; "
-            "write it as a YAML/JSON object with name, category and kind"
-        )
-    name = entry.get("name", "<unnamed>")
-    unknown = sorted(set(entry) - _RULE_KEYS)
-    if unknown:
-        _fail(name, unknown[0], f"is unknown; allowed keys are {', '.join(sorted(_RULE_KEYS))}")
-    for key in ("name", "category", "kind"):
-        if key not in entry:
-            _fail(name, key, "is missing; every rule needs name, category and kind")
-    kwargs = dict(entry)
-    for key in ("examples", "counter_examples", "patterns", "phrases", "requires"):
-        value = kwargs.get(key, ())
-        if isinstance(value, str) or not all(isinstance(v, str) for v in value):
-            _fail(name, key, "must be a list of strings")
-        kwargs[key] = tuple(value)
-    params = kwargs.get("params") or {}
-    if not isinstance(params, Mapping):
-        _fail(name, "params", "must be a mapping such as {max_words: 16}")
-    kwargs["params"] = tuple(
-        sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items())
-    )
-    return ArtefactRule(**kwargs)
-
-
-def _read_rules_file(path: str | Path | None) -> tuple[list[Any], str]:
-    """The ``rules`` list and the ``extends`` value of a rules file (None: packaged file)."""
-    if path is None:
-        raw = resources.files("culturelens").joinpath("data/artefact_rules.yaml").read_text("utf-8")
-    else:
-        raw = Path(path).read_text(encoding="utf-8")
-    doc = yaml.safe_load(raw) or {}
-    entries = doc.get("rules") if isinstance(doc, Mapping) else None
-    if not isinstance(entries, list):
-        raise ValueError(
-            f"rules file {str(path or 'artefact_rules.yaml')!r} has no 'rules' list; "
-            "write 'rules:' followed by a list of rule mappings"
-        )
-    extends = doc.get("extends", "none")
-    if extends not in ("none", "packaged"):
-        raise ValueError(
-            f"rules file {str(path)!r}: extends is {extends!r}; use 'packaged' (add "
-            "these rules to the packaged ones) or 'none' (use only these rules)"
-        )
-    return entries, extends
-
-
-def _unique(rules: list[ArtefactRule]) -> list[ArtefactRule]:
-    names = [r.name for r in rules]
-    for name in names:
-        if names.count(name) > 1:
-            _fail(name, "name", "is used twice; rule names must be unique")
-    return rules
-
-
-def load_rules(
-    path: str | Path | None = None, *, extra: Sequence[Mapping[str, Any]] = ()
-) -> tuple[ArtefactRule, ...]:
-    """Load artefact rules from YAML (default: the packaged rules) plus user ``extra`` rules.
-
-    A rules file replaces the packaged rules unless it says ``extends: packaged``. Added
-    rules of kind regex/phrases run after the base explicit rules and before the structural
-    detectors; an added rule with the name of a base rule replaces it.
-
-    Raises:
-        ValueError: if a rule is invalid or two rules share a name.
-    """
-    entries, extends = _read_rules_file(path)
-    if extends == "packaged":
-        entries, added = _read_rules_file(None)[0], [*entries, *extra]
-    else:
-        added = list(extra)
-    base = _unique([_rule_from_mapping(e) for e in entries])
-    user = _unique([_rule_from_mapping(e) for e in added])
-    kept = [r for r in base if r.name not in {u.name for u in user}]
-    order = [r for r in kept if r.kind != "structural"] + [
-        r for r in user if r.kind != "structural"
-    ]
-    return (*order, *[r for r in user if r.kind == "structural"],
-            *[r for r in kept if r.kind == "structural"])  # fmt: skip
-
-
 # --------------------------------------------------------------------------- normalisation
 def _normalize_line(line: str) -> str:
     text = unicodedata.normalize("NFC", line)

@@ -1,0 +1,124 @@
+"""The per-document state the artefact detectors share: lines with their shape features.
+
+:class:`Line` is one non-blank raw line after normalisation; :class:`State` holds the lines
+of one document, what has been removed so far (and by which rule) and the metadata found.
+The shape predicates here (headline-like, label, fragment) are used by the metadata and the
+block detectors alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
+
+from culturelens import _patterns as P
+
+if TYPE_CHECKING:
+    from culturelens.clean_rules import ArtefactRule
+
+# Longer lines are prose: a headline, label or link is never this long.
+HEADLINE_MAX_WORDS = 22
+
+
+class Line(NamedTuple):
+    """One non-blank raw line after normalisation, with the shape features rules look at."""
+
+    line_no: int
+    raw: str
+    text: str
+    bullet: bool
+    n_words: int
+    sentence_end: bool
+    low: str = ""  # lower-cased text, for the rules' literal pre-filters
+
+
+@dataclass
+class State:
+    """Per-document working state of ``clean_document`` (never shared between calls)."""
+
+    lines: list[Line]
+    removed: dict[int, str]
+    categories: dict[str, str]
+    title: str | None = None
+    date: str | None = None
+    boilerplate: frozenset[str] = frozenset()  # fingerprints of lines recurring in a corpus
+    authors: list[str] = field(default_factory=list)  # names taken from bylines
+
+    def kept(self) -> list[int]:
+        return [i for i, ln in enumerate(self.lines) if ln.line_no not in self.removed]
+
+    def is_prose(self, i: int) -> bool:
+        ln = self.lines[i]
+        # a short question is a headline or sub-heading ("Why is olive oil so dear?")
+        question = ln.text.endswith("?") and ln.n_words <= HEADLINE_MAX_WORDS
+        long = ln.n_words > HEADLINE_MAX_WORDS
+        header = ln.text.endswith(":") and ln.n_words <= 5  # "Suggested Topics:", "Contact:"
+        return not ln.bullet and ((ln.sentence_end and not question and not header) or long)
+
+    def prose_bounds(self) -> tuple[int, int]:
+        """Index of the first and last kept prose line ((len, -1) when there is none)."""
+        prose = [i for i in self.kept() if self.is_prose(i)]
+        return (prose[0], prose[-1]) if prose else (len(self.lines), -1)
+
+    def remove(self, i: int, rule: ArtefactRule) -> None:
+        self.removed.setdefault(self.lines[i].line_no, rule.name)
+
+    def is_removed(self, i: int) -> bool:
+        return self.lines[i].line_no in self.removed
+
+    def is_metadata(self, i: int) -> bool:
+        name = self.removed.get(self.lines[i].line_no)
+        return name is not None and self.categories.get(name) == "metadata"
+
+
+def line_fingerprint(text: str) -> str:
+    """Case- and punctuation-free key of a normalised line ("Share this:" -> "share this")."""
+    return P.RE_NON_ALNUM.sub(" ", text[:300].lower()).strip()
+
+
+def headline_like(ln: Line, max_words: int) -> bool:
+    return not ln.bullet and not ln.sentence_end and 1 <= ln.n_words <= max_words
+
+
+def edge_zone(state: State, *, top: int = 4) -> list[int]:
+    """Kept lines before the first or after the last prose line, and the first ``top`` lines."""
+    first, last = state.prose_bounds()
+    kept = state.kept()
+    return [i for n, i in enumerate(kept) if i < first or i > last or n < top]
+
+
+def title_case_label(ln: Line, max_words: int = 6) -> bool:
+    """A short line of capitalised words: a site, section or organisation name."""
+    words = ln.text.split()
+    return (
+        len(words) <= max_words
+        and not ln.sentence_end
+        and not any(c.isdigit() for c in ln.text)
+        and all(P.RE_TITLE_CASE_WORD.match(w) for w in words)
+    )
+
+
+def is_label(ln: Line, max_words: int) -> bool:
+    return not ln.bullet and not ln.sentence_end and (ln.n_words <= max_words or ln.text.isupper())
+
+
+def headline_text(ln: Line, max_words: int) -> bool:
+    """Headline-shaped; a headline may end in "?", "!" or "..." but not in a full stop."""
+    text = ln.text.rstrip("'\"").removesuffix("...").rstrip("?!")
+    return not ln.bullet and 1 <= ln.n_words <= max_words and not P.RE_SENTENCE_END.search(text)
+
+
+def headline_shaped(ln: Line) -> bool:
+    """Four or more words, capitalised, without the marks of a data list item (fixtures)."""
+    lower = ln.text[:1].islower()  # headlines start capitalised; list items may not
+    return ln.n_words >= 4 and not lower and not P.RE_LIST_ITEM_SHAPE.search(ln.text)
+
+
+def fragment(ln: Line, max_words: int) -> bool:
+    question = ln.text.endswith(("?", ":"))
+    return (
+        not ln.bullet
+        and 1 <= ln.n_words <= max_words
+        and (question or not ln.sentence_end)
+        and not P.RE_QUOTE_OPEN.match(ln.text)
+    )

@@ -1,0 +1,255 @@
+"""Block detectors: artefacts known by their shape and their place among the lines.
+
+Runs of headline-shaped lines (related links), the document's tail after the last prose
+line, UI residue (counts, timestamps, buttons), calls to action, link and menu lines, lines
+repeated within a document or across a corpus, comment threads, and footer sentences.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from culturelens import _patterns as P
+from culturelens.clean_state import (
+    Line,
+    State,
+    fragment,
+    headline_like,
+    headline_shaped,
+    line_fingerprint,
+    title_case_label,
+)
+
+if TYPE_CHECKING:
+    from culturelens.clean_rules import ArtefactRule
+
+
+def detect_call_to_action(state: State, rule: ArtefactRule) -> None:
+    verbs = frozenset(rule.param("verbs", ()))
+    web_words = frozenset(rule.param("web_words", ()))
+    for i in state.kept():
+        ln = state.lines[i]
+        if ln.n_words > rule.param("max_words", 16) or '"' in ln.text:
+            continue
+        words = [w.lower().strip(".,:;!?'()") for w in ln.text.split()]
+        if not words or words[0] not in verbs:
+            continue
+        # "you"/"our" alone is not enough: advice articles have imperative sub-headings
+        # ("Check your tariff"); web vocabulary is what marks page furniture. A full sentence
+        # must also address the reader ("Comment is free, but facts are sacred." is prose).
+        reader = P.RE_SECOND_PERSON.search(ln.text) or P.RE_FIRST_PERSON_PLURAL.search(ln.text)
+        sentence = ln.text.rstrip("\"')").endswith((".", "!"))
+        button = len(words) <= 3 and words[-1] in ("now", "today", "here")  # "Donate now"
+        if button or (any(w in web_words for w in words[1:]) and (reader or not sentence)):
+            state.remove(i, rule)
+
+
+def detect_link_line(state: State, rule: ArtefactRule) -> None:
+    for i in state.kept():
+        ln = state.lines[i]
+        if ln.n_words > rule.param("max_words", 30) or P.RE_QUOTE_OPEN.match(ln.text):
+            continue
+        if P.RE_BYLINE.match(ln.text.split(" | ")[0]):
+            continue  # "By Dana Whitfield | dana@example.com" is a byline
+        webby = (
+            P.RE_URL.search(ln.text) or P.RE_EMAIL.search(ln.text) or P.RE_HANDLE.search(ln.text)
+        ) or ((ln.n_words <= 6 or ": " in ln.text[:40]) and P.RE_PHONE.search(ln.text))
+        parts = ln.text.split(" | ")
+        menu = len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
+        if (webby and not ln.sentence_end) or menu or P.RE_ARROW_END.search(ln.text):
+            state.remove(i, rule)
+
+
+def detect_headline_block(state: State, rule: ArtefactRule) -> None:
+    first, _ = state.prose_bounds()
+    max_words, min_lines = rule.param("max_words", 22), rule.param("min_lines", 2)
+    run: list[int] = []
+    previous: Line | None = None
+    for i in [*(i for i in state.kept() if i >= first), None]:
+        if i is not None and headline_like(state.lines[i], max_words):
+            run.append(i)
+            continue
+        intro = previous is not None and previous.text.endswith(":")
+        shaped = sum(headline_shaped(state.lines[j]) for j in run)
+        if (
+            len(run) >= min_lines
+            and not intro
+            and shaped >= max(2, len(run) / 2)
+            and not _structured_list(state, run)
+        ):
+            for j in run:
+                state.remove(j, rule)
+        previous = state.lines[i] if i is not None else None
+        run = []
+
+
+def _structured_list(state: State, run: list[int]) -> bool:
+    """A run of "label - value", "label: value" or "label 59%" lines is a data list, not links."""
+    texts = [state.lines[i].text for i in run]
+    pairs = sum(1 for t in texts if " \u2013 " in t or ": " in t)
+    figures = sum(1 for t in texts if P.RE_ENDS_WITH_FIGURE.search(t))
+    return pairs >= 0.6 * len(run) or figures >= 0.5 * len(run)
+
+
+def detect_document_tail(state: State, rule: ArtefactRule) -> None:
+    max_words = rule.param("max_words", 22)
+    headers = set(rule.param("after_categories", ("related", "tags")))
+    _, last = state.prose_bounds()
+    after_header = False
+    listing = False  # inside a list introduced by a line ending in ":"
+    for i, ln in enumerate(state.lines):
+        name = state.removed.get(ln.line_no)
+        if name is not None:
+            after_header = state.categories.get(name) in headers
+            listing = False
+            continue
+        if ln.text.endswith(":"):
+            listing = True
+            continue
+        if listing and not ln.sentence_end:
+            continue
+        short = 1 <= ln.n_words <= max_words and (not ln.sentence_end or ln.text.endswith("?"))
+        # names and figures (a referee, an attendance) end match reports: headline-shaped only
+        tail = last >= 0 and i > last and not ln.bullet and headline_shaped(ln)
+        if (after_header and short) or (tail and short and not ln.sentence_end):
+            state.remove(i, rule)
+        else:
+            after_header = False
+    _remove_tail_headers(state, rule, last)
+
+
+def _remove_tail_headers(state: State, rule: ArtefactRule, last: int) -> None:
+    """After the last prose line, a 1-3 word label directly above removed lines heads them."""
+    removed_before = set(state.removed)  # a snapshot, so labels do not cascade upwards
+    for i in range(last + 1, len(state.lines) - 1):
+        ln, below = state.lines[i], state.lines[i + 1]
+        # a 1-3 word label, or a header of up to 5 words ending in ":" ("Suggested Topics:")
+        colon = ln.text.endswith(":") and ln.n_words <= 5
+        label = not ln.bullet and (colon or (not ln.sentence_end and ln.n_words <= 3))
+        label = label and not P.RE_LIST_ITEM_SHAPE.search(ln.text) and " \u2013 " not in ln.text
+        if label and below.line_no in removed_before and ln.line_no not in removed_before:
+            state.remove(i, rule)
+
+
+def detect_residue(state: State, rule: ArtefactRule) -> None:
+    """Counts, clock times, gallery/page positions, relative times; dates without a year at
+    the edges ("48", "15:42", "1 of 12", "3 hours ago", "Mar 11")."""
+    first, _ = state.prose_bounds()
+    for i in state.kept():
+        text = state.lines[i].text
+        if len(text) > 60:
+            continue
+        # fixture lists end match reports with "Saturday, 26 February": only the top counts
+        if P.RE_RESIDUE.match(text) or (i < first and P.RE_DATE_NO_YEAR.match(text)):
+            state.remove(i, rule)
+
+
+def detect_repeated_line(state: State, rule: ArtefactRule) -> None:
+    """Short non-sentence lines that occur twice or more in one document (page headers and
+    footers, share buttons), and pull quotes that repeat a longer line of the document."""
+    max_words = rule.param("max_words", 12)
+    keys = [line_fingerprint(ln.text) for ln in state.lines]
+    seen: dict[str, int] = {}
+    for key in keys:
+        seen[key] = seen.get(key, 0) + 1
+    for i in state.kept():
+        ln = state.lines[i]
+        # labels repeat (page headers, buttons); a repeated lower-case line is a list entry
+        label = ln.n_words <= 3 or all(P.RE_TITLE_CASE_WORD.match(w) for w in ln.text.split())
+        short = ln.n_words <= max_words and not ln.sentence_end and label
+        if short and keys[i] and seen[keys[i]] > 1:
+            state.remove(i, rule)
+    quoted = [i for i in state.kept() if _pull_quote_shaped(state.lines[i])]
+    if not quoted:
+        return
+    corpus = "\n".join(keys)
+    for i in quoted[: rule.param("max_pull_quotes", 20)]:  # bounded: each check scans the document
+        if corpus.count(keys[i]) > 1:
+            state.remove(i, rule)
+
+
+def _pull_quote_shaped(ln: Line) -> bool:
+    return bool(P.RE_QUOTE_OPEN.match(ln.text)) and not ln.sentence_end and 7 <= ln.n_words <= 40
+
+
+def detect_boilerplate(state: State, rule: ArtefactRule) -> None:
+    """Lines whose fingerprint recurs in many documents of the corpus (``boilerplate``)."""
+    if not state.boilerplate:
+        return
+    max_words = rule.param("max_words", 40)
+    for i in state.kept():
+        ln = state.lines[i]
+        quote = P.RE_QUOTE_OPEN.match(ln.text) and ln.sentence_end  # quotes recur legitimately
+        if ln.n_words <= max_words and not quote and line_fingerprint(ln.text) in state.boilerplate:
+            state.remove(i, rule)
+
+
+def detect_comment_thread(state: State, rule: ArtefactRule) -> None:
+    """Everything after a comment-thread header that follows most of the article's prose."""
+    share = rule.param("min_prose_share", 0.6)
+    prose = [
+        ln.n_words if state.is_prose(i) and not state.is_removed(i) else 0
+        for i, ln in enumerate(state.lines)
+    ]
+    total = sum(prose)
+    if total == 0:
+        return
+    before = 0
+    for i, ln in enumerate(state.lines):
+        if len(ln.text) <= 60 and P.RE_COMMENTS_HEADER.match(ln.text) and before >= share * total:
+            for j in range(i, len(state.lines)):
+                state.remove(j, rule)
+            return
+        before += prose[i]
+
+
+def detect_ui_fragment(state: State, rule: ArtefactRule) -> None:
+    """Up to ``max_run`` short lines at the top or bottom of the document with removed lines
+    (or the document's edge) on both sides: buttons and labels left between artefacts."""
+    first, last = state.prose_bounds()
+    max_run = rule.param("max_run", 3)
+    run: list[int] = []
+    for i in [*range(len(state.lines)), None]:
+        if i is not None and not state.is_removed(i):
+            zone_words = rule.param("max_words_top", 4) if i < first else 0
+            zone_words = rule.param("max_words_bottom", 6) if i > last else zone_words
+            if fragment(state.lines[i], zone_words):
+                run.append(i)
+                continue
+            if i == first and _dateline_run(state, run):
+                for j in run:
+                    state.remove(j, rule)
+            run = []
+            continue
+        bounded = not run or run[0] == 0 or state.is_removed(run[0] - 1)
+        if run and bounded and len(run) <= max_run:
+            for j in run:
+                state.remove(j, rule)
+        run = []
+
+
+def _dateline_run(state: State, run: list[int]) -> bool:
+    """Agency or place lines under the headline ("Express News Service", "GENEVA (Reuters)");
+    a venue under a fixture ("Ewood Park") is kept: only capitals or an agency name count."""
+    head = bool(run) and run[0] > 0 and state.is_metadata(run[0] - 1)
+    lines = [state.lines[j].text for j in run]
+    agency = [title_case_label(state.lines[j], 4) and P.RE_AGENCY_WORD.search(t)
+              for j, t in zip(run, lines, strict=True)]  # fmt: skip
+    return head and all(
+        a or P.RE_AGENCY_DATELINE.match(t) for a, t in zip(agency, lines, strict=True)
+    )
+
+
+def detect_sentence_footer(state: State, rule: ArtefactRule) -> None:
+    """Footer sentences about the site, publisher or sponsor, from the end upwards past removed
+    lines and labels; the first other line stops the scan (the article's last paragraph)."""
+    first, _ = state.prose_bounds()
+    for i in range(len(state.lines) - 1, first, -1):
+        ln = state.lines[i]
+        if state.is_removed(i) or (not ln.sentence_end and ln.n_words <= 12):
+            continue  # labels and addresses between footers are left to later detectors
+        quoted = '"' in ln.text or P.RE_QUOTE_OPEN.match(ln.text)
+        footer = ln.n_words <= rule.param("max_words", 30) and P.RE_FOOTER_SENTENCE.search(ln.text)
+        if quoted or not footer:
+            return
+        state.remove(i, rule)

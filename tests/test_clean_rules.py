@@ -1,0 +1,156 @@
+"""Tests for culturelens.clean_rules: rules as data, their checks, and user rules files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from culturelens.clean import ArtefactRule, clean_document, load_rules
+
+RULES = load_rules()
+PROSE_A = "The council said the new scheme would start in the spring, subject to funding."
+PROSE_B = "Opposition members said they would scrutinise the costs closely before the vote."
+
+
+def _doc(*middle: str) -> str:
+    return "\n\n".join([PROSE_A, *middle, PROSE_B]) + "\n"
+
+
+def _explicit_cases(attr: str) -> list[tuple[str, str]]:
+    return [(r.name, ex) for r in RULES if r.kind != "structural" for ex in getattr(r, attr)]
+
+
+@pytest.mark.parametrize(("rule", "example"), _explicit_cases("examples"))
+def test_rule_examples_are_removed(rule: str, example: str) -> None:
+    doc = clean_document(_doc(example), rules=RULES)
+    assert [r.line_no for r in doc.removed] == [3], f"{rule}: {example!r} was kept"
+
+
+@pytest.mark.parametrize(("rule", "example"), _explicit_cases("counter_examples"))
+def test_rule_counter_examples_are_kept(rule: str, example: str) -> None:
+    doc = clean_document(_doc(example), rules=RULES)
+    assert doc.removed == (), f"{rule}: {example!r} was removed as {doc.removed}"
+
+
+def test_every_rule_is_documented() -> None:
+    assert all(r.description and r.examples for r in RULES)
+    assert len({r.name for r in RULES}) == len(RULES)
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"name": "x", "category": "c", "kind": "glob"}, "key 'kind' is 'glob'"),
+        ({"name": "x", "category": "c", "kind": "regex"}, "key 'patterns' is empty"),
+        ({"name": "x", "category": "c", "kind": "regex", "patterns": ["("]}, "not a valid regex"),
+        (
+            {"name": "x", "category": "c", "kind": "regex", "patterns": ["a"], "colour": 1},
+            "key 'colour' is unknown",
+        ),
+        ({"name": "Bad Name", "category": "c", "kind": "regex", "patterns": ["a"]}, "lower_snake"),
+        ({"name": "x", "kind": "regex", "patterns": ["a"]}, "key 'category' is missing"),
+        (
+            {"name": "x", "category": "c", "kind": "structural", "detector": "magic"},
+            "key 'detector' is 'magic'",
+        ),
+        (
+            {"name": "x", "category": "c", "kind": "phrases", "phrases": "sign up"},
+            "list of strings",
+        ),
+        (
+            {"name": "x", "category": "c", "kind": "regex", "patterns": ["a"], "max_words": 0},
+            "key 'max_words' is 0",
+        ),
+    ],
+)
+def test_invalid_user_rule(entry: dict, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        load_rules(extra=[entry])
+
+
+def test_duplicate_user_rule_names() -> None:
+    rule = {"name": "mine", "category": "c", "kind": "regex", "patterns": ["x"]}
+    with pytest.raises(ValueError, match="'mine': key 'name' is used twice"):
+        load_rules(extra=[rule, rule])
+
+
+def test_duplicate_rule_names_in_file(tmp_path: Path) -> None:
+    path = tmp_path / "rules.yaml"
+    rule = "  - {name: a, category: c, kind: regex, patterns: [x], examples: [x]}\n"
+    path.write_text("rules:\n" + rule + rule, encoding="utf-8")
+    with pytest.raises(ValueError, match="used twice"):
+        load_rules(path)
+
+
+@pytest.mark.parametrize(
+    ("header", "n_extra"), [("extends: packaged\n", len(RULES)), ("", 0), ("extends: none\n", 0)]
+)
+def test_rules_file_extends(tmp_path: Path, header: str, n_extra: int) -> None:
+    path = tmp_path / "rules.yaml"
+    path.write_text(
+        header + "rules:\n  - {name: mine, category: c, kind: regex, patterns: [x]}\n",
+        encoding="utf-8",
+    )
+    assert len(load_rules(path)) == 1 + n_extra
+
+
+@pytest.mark.parametrize(
+    ("entry", "line", "removed"),
+    [
+        (
+            {
+                "name": "promo",
+                "category": "promo",
+                "kind": "phrases",
+                "position": "whole",
+                "phrases": ["Win a holiday"],
+            },
+            "Win a holiday!",
+            True,
+        ),
+        (
+            {
+                "name": "promo",
+                "category": "promo",
+                "kind": "phrases",
+                "position": "start",
+                "phrases": ["Competition"],
+            },
+            "Competition: enter by Friday",
+            True,
+        ),
+        (
+            {
+                "name": "promo",
+                "category": "promo",
+                "kind": "regex",
+                "patterns": [r"^Quiz of the \w+$"],
+                "ignore_case": False,
+            },
+            "quiz of the week",
+            False,
+        ),
+        (
+            {
+                "name": "navigation",
+                "category": "navigation",
+                "kind": "regex",
+                "patterns": ["^never matches$"],
+            },
+            "Back to top",
+            False,
+        ),
+    ],
+)
+def test_extra_rules_from_config(entry: dict, line: str, removed: bool) -> None:
+    doc = clean_document(_doc(line), rules=load_rules(extra=[entry]))
+    assert bool(doc.removed) is removed
+
+
+def test_rule_dataclass_is_frozen_and_validates() -> None:
+    rule = ArtefactRule(name="x", category="c", kind="regex", patterns=("a",))
+    with pytest.raises(AttributeError):
+        rule.name = "y"  # type: ignore[misc]
+    with pytest.raises(ValueError, match="key 'kind'"):
+        ArtefactRule(name="x", category="c", kind="other")

@@ -1,0 +1,103 @@
+"""Tests for culturelens.detect_blocks: form-based block detectors, one table per detector."""
+
+from __future__ import annotations
+
+import pytest
+from test_artefacts import PROSE, RULES, removed_rules, rule_of
+
+from culturelens.clean import clean_document
+from culturelens.clean_state import line_fingerprint
+
+
+@pytest.mark.parametrize(
+    ("line", "removed"),
+    [
+        ("48", True),
+        ("1.2k", True),
+        ("15:42", True),
+        ("1 of 12", True),
+        ("1 / 12", True),
+        ("Page 14 of 38", True),
+        ("Updated 3 hours ago", True),
+        ("78,000", False),  # an attendance figure
+        ("Saturday, 26 February", False),  # a match preview's date
+    ],
+)
+def test_residue_between_prose(line: str, removed: bool) -> None:
+    assert (line in removed_rules("\n\n".join([PROSE[0], line, PROSE[1]]))) is removed
+
+
+@pytest.mark.parametrize(
+    ("lines", "removed"),
+    [
+        (["Annual Report 2023", PROSE[0], "Annual Report 2023", PROSE[1]], 2),  # page header
+        (["Northshire Health Board", PROSE[0], "Northshire Health Board", PROSE[1]], 2),
+        (["Winners meet in final match", PROSE[0], "Winners meet in final match"], 0),
+        (
+            [
+                PROSE[0],
+                '"Staff who raised concerns were often ignored by senior managers"',
+                PROSE[2],
+            ],
+            1,
+        ),  # a pull quote repeating the body
+        (['"Freedom to speak up"', "The Freedom to speak up guardian said so.", PROSE[1]], 0),
+    ],
+)
+def test_repeated_lines(lines: list[str], removed: int) -> None:
+    doc = clean_document("\n\n".join(["A headline about something", *lines]), rules=RULES)
+    assert sum(r.rule == "repeated_line" for r in doc.removed) == removed
+
+
+@pytest.mark.parametrize(
+    ("tail", "n_removed"),
+    [
+        (["12 comments", "Bookworm62", "3 hours ago", "Brilliant news, well done everyone.",
+          "Reply"], 5),
+        (["Comments (3)", "A reader wrote that the council should do better next time."], 2),
+    ],
+)  # fmt: skip
+def test_comment_thread_after_the_article(tail: list[str], n_removed: int) -> None:
+    doc = clean_document("\n\n".join(["Headline here", *PROSE, *tail]), rules=RULES)
+    assert sum(r.line_no > 4 for r in doc.removed) == n_removed
+    rules = {r.rule for r in doc.removed[1:]}
+    assert rules <= {"comment_thread", "engagement_prompt", "ui_residue", "navigation"}
+
+
+def test_comment_header_at_the_top_does_not_cut_the_article() -> None:
+    doc = clean_document("\n\n".join(["Headline here", "12 comments", *PROSE]), rules=RULES)
+    assert [p.text for p in doc.paragraphs] == PROSE
+
+
+@pytest.mark.parametrize(
+    ("tail", "kept"),
+    [
+        (["Was this page useful?", "Yes", "No", "Page last reviewed: 15 March 2024"], []),
+        # a run longer than max_run (3) is left alone
+        (["Was this page useful?", "Yes", "No", "Maybe", "Not sure", "Page last reviewed"],
+         ["Yes", "No", "Maybe", "Not sure", "Page last reviewed"]),
+        (["Referee: Anthony Taylor"], ["Referee: Anthony Taylor"]),
+        (["The plan has three parts:", "Money", "People", "Buildings"],
+         ["The plan has three parts:", "Money", "People", "Buildings"]),
+    ],
+)  # fmt: skip
+def test_ui_fragments_between_artefacts(tail: list[str], kept: list[str]) -> None:
+    doc = clean_document("\n".join(["Headline here", *PROSE, *tail]), rules=RULES)
+    assert [p.text for p in doc.paragraphs] == [*PROSE, *kept]
+
+
+def test_data_list_with_figures_is_kept() -> None:
+    table = ["Table 3.1: Feeling safe to report", "Medical 70%", "Nursing and midwifery 59%",
+             "Allied health professions 63%"]  # fmt: skip
+    doc = clean_document("\n".join(["Headline", PROSE[0], *table, PROSE[1]]), rules=RULES)
+    assert [p.text for p in doc.paragraphs] == [PROSE[0], *table, PROSE[1]]
+
+
+def test_boilerplate_option() -> None:
+    blurb = "Honest writing about work, teams and leading from the middle."
+    text = "\n\n".join(["Headline here", *PROSE, blurb])
+    assert blurb in clean_document(text, rules=RULES).text
+    doc = clean_document(text, rules=RULES, boilerplate=frozenset({line_fingerprint(blurb)}))
+    assert rule_of(doc, blurb) == "boilerplate"
+    with pytest.raises(TypeError, match="boilerplate must be a set"):
+        clean_document(text, rules=RULES, boilerplate=[blurb])  # type: ignore[arg-type]
