@@ -97,7 +97,8 @@ RE_DATE_NUMERIC = re.compile(
 _ANY_MONTH = _MONTH.replace("?P<mon>", "?:")
 RE_DATE_ANYWHERE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)? {_ANY_MONTH},? \d{{4}}"
-    rf"|{_ANY_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b",
+    rf"|{_ANY_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+    r"|\d{1,2}[/.]\d{1,2}[/.]\d{4})\b",
     re.I,
 )
 # Trailing pieces that may follow a date on a date line: "| Updated 10:32", "- 5 min read".
@@ -116,6 +117,15 @@ RE_BYLINE = re.compile(
     r"(?:,? (?:[\w'-]{1,30} ){0,4}(?:correspondent|editor|reporter|writer|journalist|staff"
     r"|contributor|columnist|analyst|desk|team|reporters|in [A-Z][\w]{1,30}))?\.?$"
 )
+# The start of a byline however it is worded ("Posted by", "Report author:", "Words by").
+RE_BY_PREFIX = re.compile(
+    r"^(?:(?:written|words|story|text|report|posted|reported|reporting|photos?) )?(?:by|author)"
+    r":? (?-i:[A-Z])",
+    re.I,
+)
+# Where a byline's name ends and its role or outlet begins ("Sam Lee, Health Editor").
+RE_BYLINE_SPLIT = re.compile(r", | \u00b7 | \| | \u2013 | at ")
+HONORIFICS = frozenset(("dr", "prof", "professor", "sir", "dame", "mr", "mrs", "ms", "cllr"))
 RE_READING_TIME = re.compile(
     r"^(?:reading time:? )?\d{1,3} ?(?:min(?:ute)?s?|m) (?:read|listen)$", re.I
 )
@@ -126,7 +136,11 @@ PHRASE_SEPARATORS = re.compile(r"\s+")
 # Words that may surround a date on a date line ("Published on ... at 10:32 am").
 DATE_WORDS = frozenset(
     ("published", "updated", "posted", "modified", "last", "first", "on", "at", "by", "date",
-     "time", "am", "pm", "a.m", "p.m", "edited", "created", "filed")
+     "time", "am", "pm", "a.m", "p.m", "edited", "created", "filed", "post", "read", "reading",
+     "min", "mins", "minute", "minutes", "hr", "hrs", "hour", "hours", "ago", "o'clock",
+     "clock", "estimated", "monday", "tuesday", "wednesday", "thursday", "friday",
+     "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
+     "sun")
 )  # fmt: skip
 MONTHS = {
     m: i

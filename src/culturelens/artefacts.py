@@ -27,6 +27,7 @@ __all__ = ["DETECTORS", "DETECTOR_FUNCS", "HEADLINE_MAX_WORDS", "Line", "State",
 DETECTOR_FUNCS: dict[str, Callable[[State, ArtefactRule], None]] = {
     "section_label": M.detect_section_label,
     "title": M.detect_title,
+    "header_furniture": M.detect_header_furniture,
     "date": M.detect_date,
     "byline": M.detect_byline,
     "call_to_action": B.detect_call_to_action,

@@ -8,6 +8,7 @@ block detectors alike.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -43,6 +44,7 @@ class State:
     date: str | None = None
     boilerplate: frozenset[str] = frozenset()  # fingerprints of lines recurring in a corpus
     authors: list[str] = field(default_factory=list)  # names taken from bylines
+    title_at: int = -1  # index of the headline when a byline or date below confirms it
 
     def kept(self) -> list[int]:
         return [i for i, ln in enumerate(self.lines) if ln.line_no not in self.removed]
@@ -78,6 +80,39 @@ def line_fingerprint(text: str) -> str:
 
 def headline_like(ln: Line, max_words: int) -> bool:
     return not ln.bullet and not ln.sentence_end and 1 <= ln.n_words <= max_words
+
+
+def header_zone(state: State, *, limit: int = 25) -> list[int]:
+    """Kept lines above the body, among the first ``limit``: labels, headline, metadata."""
+    start = body_start(state, limit=limit)
+    return [i for i in state.kept()[:limit] if i < start]
+
+
+def body_start(state: State, *, limit: int = 25) -> int:
+    """Index of the first body line: the first of two adjacent kept prose lines of ten words or
+    more, so a standfirst or caption between headline and byline does not end the header."""
+    kept = state.kept()[:limit]
+    pairs = itertools.pairwise(kept)
+    body = next((a for a, b in pairs if b == a + 1 and _body(state, a) and _body(state, b)), None)
+    return state.prose_bounds()[0] if body is None else body
+
+
+def _body(state: State, i: int) -> bool:
+    return state.is_prose(i) and state.lines[i].n_words >= 10
+
+
+def subheading(state: State, i: int, *, max_words: int = 6) -> bool:
+    """A short line (or a question) directly above body prose: the journalist's sub-heading.
+
+    Related-article headlines are longer; protecting short lines above prose keeps "What the
+    review found" even when a "Read more" link stands right above it.
+    """
+    ln = state.lines[i]
+    short = ln.n_words <= max_words or ln.text.endswith("?")
+    if ln.bullet or not short or (ln.sentence_end and not ln.text.endswith("?")):
+        return False
+    below = next((j for j in range(i + 1, len(state.lines)) if not state.is_removed(j)), None)
+    return below is not None and _body(state, below)
 
 
 def edge_zone(state: State, *, top: int = 4) -> list[int]:

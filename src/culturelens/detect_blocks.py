@@ -17,6 +17,7 @@ from culturelens.clean_state import (
     headline_like,
     headline_shaped,
     line_fingerprint,
+    subheading,
     title_case_label,
 )
 
@@ -70,6 +71,8 @@ def detect_headline_block(state: State, rule: ArtefactRule) -> None:
             run.append(i)
             continue
         intro = previous is not None and previous.text.endswith(":")
+        if run and subheading(state, run[-1], max_words=4):
+            run.pop()
         shaped = sum(headline_shaped(state.lines[j]) for j in run)
         if (
             len(run) >= min_lines
@@ -111,7 +114,9 @@ def detect_document_tail(state: State, rule: ArtefactRule) -> None:
         short = 1 <= ln.n_words <= max_words and (not ln.sentence_end or ln.text.endswith("?"))
         # names and figures (a referee, an attendance) end match reports: headline-shaped only
         tail = last >= 0 and i > last and not ln.bullet and headline_shaped(ln)
-        if (after_header and short) or (tail and short and not ln.sentence_end):
+        if subheading(state, i):
+            after_header = False
+        elif (after_header and short) or (tail and short and not ln.sentence_end):
             state.remove(i, rule)
         else:
             after_header = False

@@ -14,9 +14,12 @@ from culturelens import _patterns as P
 from culturelens.clean_state import (
     Line,
     State,
+    body_start,
     edge_zone,
+    header_zone,
     headline_text,
     is_label,
+    subheading,
     title_case_label,
 )
 
@@ -25,25 +28,67 @@ if TYPE_CHECKING:
 
 
 def detect_section_label(state: State, rule: ArtefactRule) -> None:
-    """Labels above the headline ("LOCAL NEWS", "Home News", a site name)."""
-    title, labels = _title_index(state, limit=rule.param("max_words_before", 2))
-    if title < 0:
-        return
+    """Labels above the headline ("LOCAL NEWS", "Home News", a site name, a menu)."""
+    state.title_at = _confirmed_title(state)
+    if state.title_at >= 0:  # a byline or date confirms it: everything above is page furniture
+        labels = [i for i in header_zone(state) if i < state.title_at]
+    else:
+        _title, labels = _title_index(state, limit=rule.param("max_words_before", 2))
     for i in labels:
         state.remove(i, rule)
+
+
+def _confirmed_title(state: State, *, window: int = 4) -> int:
+    """Index of the headline above a byline or date in the header (-1: none found).
+
+    Among the ``window`` kept lines above the metadata, the headline is the first
+    headline-shaped line that is not a label (a menu, a site name, a short kicker); a
+    standfirst or caption may sit between it and the metadata. A line ending in a full stop
+    is the headline only directly above the metadata, when nothing else qualifies.
+    """
+    zone, start = header_zone(state), body_start(state)
+    for meta in (i for i in range(min(start, len(state.lines))) if state.is_metadata(i)):
+        above = [i for i in zone if i < meta][-window:]
+        shaped = [i for i in above if _headline_candidate(state.lines[i], 30)]
+        plain = [i for i in shaped if not state.lines[i].sentence_end]
+        titles = [i for i in plain if not _label_like(state.lines[i])] or plain[-1:]
+        if titles:
+            return titles[0]
+        if shaped and shaped[-1] == meta - 1:
+            return shaped[-1]
+    return -1
+
+
+def _label_like(ln: Line) -> bool:
+    return ln.n_words <= 4 or " | " in ln.text or title_case_label(ln, 10)
+
+
+def detect_header_furniture(state: State, rule: ArtefactRule) -> None:
+    """Short labels between a confirmed headline and the body ("4 min", "Social Sharing")."""
+    if state.title_at < 0:
+        return
+    max_words = rule.param("max_words", 4)
+    for i in header_zone(state):
+        ln = state.lines[i]
+        label = not ln.bullet and not ln.sentence_end and not ln.text.endswith(":")
+        label = label and not P.RE_NUMBERED.match(ln.text) and not subheading(state, i)
+        if i > state.title_at and label and ln.n_words <= max_words:
+            state.remove(i, rule)
 
 
 def detect_title(state: State, rule: ArtefactRule) -> None:
     kept = state.kept()
     if len(kept) < 2 or state.title is not None:
         return  # a one-line document is all body
-    title, _ = _title_index(state, max_words=rule.param("max_words", 25))
-    if title != kept[0]:
+    title = state.title_at
+    if title < 0:
+        title, _ = _title_index(state, max_words=rule.param("max_words", 25))
+    if title < 0 or (title != kept[0] and title != state.title_at):
         return
     ln = state.lines[title]
     text = ln.text.rstrip("'\"").removesuffix("...").rstrip("?!")  # may end in ? ! or ...
     below = title + 1 < len(state.lines) and state.is_metadata(title + 1)
-    if ln.bullet or (P.RE_SENTENCE_END.search(text) and not below):
+    if ln.bullet or (P.RE_SENTENCE_END.search(text) and not below and title != state.title_at):
         return
     state.title = ln.text
     state.remove(title, rule)
@@ -105,10 +150,12 @@ def _parse_date(text: str) -> str | None:
             continue
         parts = m.groupdict()
         month = int(parts["month"]) if parts.get("month") else P.MONTHS[parts["mon"][:3].lower()]
-        year = int(parts["year"])
+        day, year = int(parts["day"]), int(parts["year"])
+        if month > 12 >= day:  # "07/25/2024": month first (US)
+            day, month = month, day
         year += (2000 if year < 70 else 1900) if year < 100 else 0
         try:
-            return dt.date(year, month, int(parts["day"])).isoformat()
+            return dt.date(year, month, day).isoformat()
         except ValueError:
             return None
     return None
@@ -140,7 +187,7 @@ def _dateline(text: str) -> str | None:
 
 
 def detect_date(state: State, rule: ArtefactRule) -> None:
-    for i in edge_zone(state):
+    for i in sorted({*edge_zone(state), *header_zone(state)}):
         ln = state.lines[i]
         short = ln.n_words <= 16
         iso = _date_of_line(ln.text) if short else None
@@ -152,19 +199,47 @@ def detect_date(state: State, rule: ArtefactRule) -> None:
 
 
 def detect_byline(state: State, rule: ArtefactRule) -> None:
-    first, _ = state.prose_bounds()
+    header = header_zone(state)
     top = state.kept()[:1]
-    for i in edge_zone(state):
+    for i in sorted({*edge_zone(state), *header}):
         ln = state.lines[i]
-        # a bare name under the headline ("Priya Raman") is a byline too
-        name = i < first and i not in top and bool(P.RE_NAME_LINE.match(ln.text))
-        # ... next to other metadata or residue, not a venue line ("Ewood Park") above prose
-        below = i + 1 < len(state.lines) and state.is_removed(i + 1)
-        name = name and (state.is_metadata(i - 1) or below)
+        if ln.n_words > 16:
+            continue
+        # a name under the headline ("Priya Raman", "Ng Wei Ling, Health Reporter") ...
+        name = i in header and i not in top and _name_with_role(ln.text)
+        # ... next to a date or under a headline, not a venue line ("Ewood Park") above prose
+        name = name and (_near_metadata(state, i) or _under_headline(state, i))
         byline = P.RE_BYLINE.match(ln.text.split(" | ")[0])  # "By Ann Lee | ann@example.com"
-        if ln.n_words <= 16 and (byline or name):
+        prefixed = P.RE_BY_PREFIX.match(ln.text) and ln.n_words <= 12 and not ln.sentence_end
+        if byline or name or prefixed:
             state.authors.append(_author(ln.text))
             state.remove(i, rule)
+
+
+def _name_with_role(text: str) -> bool:
+    """A person's name, optionally with a short role or outlet ("Sam Lee, Health Editor")."""
+    parts = P.RE_BYLINE_SPLIT.split(text, maxsplit=1)
+    name, role = parts[0], parts[1] if len(parts) > 1 else ""
+    words = name.split()
+    if words and words[0].rstrip(".").lower() in P.HONORIFICS:
+        words = words[1:]
+    letters = [w.replace("-", "").replace("'", "").rstrip(".") for w in words]
+    named = 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in letters)
+    named = named and not name.isupper()  # "DRIVING THE DAY" is a section label
+    return named and len(role.split()) <= 6
+
+
+def _near_metadata(state: State, i: int) -> bool:
+    return any(state.is_metadata(j) for j in (i - 1, i + 1) if 0 <= j < len(state.lines))
+
+
+def _under_headline(state: State, i: int) -> bool:
+    above = [j for j in state.kept() if j < i][-1:]
+    return (
+        bool(above)
+        and _headline_candidate(state.lines[above[0]], 30)
+        and (state.lines[above[0]].n_words >= 5 and not state.lines[above[0]].sentence_end)
+    )
 
 
 def _author(byline: str) -> str:

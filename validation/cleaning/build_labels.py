@@ -100,15 +100,14 @@ def write(path: Path, rows: list[list[object]]) -> None:
         writer.writerows(rows)
 
 
+def synthetic_sources() -> list[Path]:
+    """The synthetic sources in the order they were written (dev, heldout, heldout2, ...)."""
+    held = HERE.glob("synthetic_heldout*.txt")
+    order = sorted(held, key=lambda p: int(p.stem.removeprefix("synthetic_heldout") or 1))
+    return [HERE / "synthetic_dev.txt", *order]
+
+
 if __name__ == "__main__":
     write(HERE / "seeds_lines.csv", seed_rows())
-    write(
-        HERE / "synthetic_lines.csv",
-        synthetic_rows(HERE / "synthetic_dev.txt", "synthetic_dev")
-        + synthetic_rows(HERE / "synthetic_heldout.txt", "synthetic_heldout")
-        + synthetic_rows(HERE / "synthetic_heldout2.txt", "synthetic_heldout2")
-        + synthetic_rows(HERE / "synthetic_heldout3.txt", "synthetic_heldout3")
-        + synthetic_rows(HERE / "synthetic_heldout4.txt", "synthetic_heldout4")
-        + synthetic_rows(HERE / "synthetic_heldout5.txt", "synthetic_heldout5")
-        + synthetic_rows(HERE / "synthetic_heldout6.txt", "synthetic_heldout6"),
-    )
+    rows = [row for path in synthetic_sources() for row in synthetic_rows(path, path.stem)]
+    write(HERE / "synthetic_lines.csv", rows)
