@@ -86,8 +86,15 @@ def test_clean_document_type_errors() -> None:
         ("Last modified on Tue 14 Mar 2023 12.01 GMT", "2023-03-14"),
         ("9 Feb 2022 | Updated 10 Feb 2022", "2022-02-09"),
         ("31 Feb 2022", None),
+        # regression rows from the blind sets 7-9: weekday, reading time, month first, two dates
+        ("Mon Mar 11 2024 - 05:45", "2024-03-11"),
+        ("Published 14 May 2024, 06:30 | 4 min read", "2024-05-14"),
+        ("Post Date: 07/25/2024 2:15 PM", "2024-07-25"),
+        ("28.04.2024, 19:47 o'clock | Reading time: 3 minutes", "2024-04-28"),
+        ("PUBLISHED: March 11, 2025 at 5:45 PM CDT | UPDATED: March 11, 2025 at 9:12 PM CDT",
+         "2025-03-11"),
     ],
-)
+)  # fmt: skip
 def test_date_line(line: str, iso: str | None) -> None:
     doc = clean_document(
         f"A headline about the council budget\n\n{line}\n\n{PROSE_A}\n", rules=RULES

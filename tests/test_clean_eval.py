@@ -44,11 +44,10 @@ def test_no_silent_loss_and_no_content_removed_on_labelled_documents() -> None:
             slots[no - 1] = text
         _assert_no_silent_loss("\n".join(slots))
     lost = predicted[(predicted["label"] == "content") & ~predicted["kept"]]
-    # sets 7-9 keep a few label disagreements ("Notes to editors", a reporting credit); their
-    # retention floors are in test_evaluate_cleaning_targets
-    lost = lost[
-        ~lost["dataset"].isin(["synthetic_heldout7", "synthetic_heldout8", "synthetic_heldout9"])
-    ]
+    # sets 7-10 keep a few losses and label disagreements ("Notes to editors", a reporting
+    # credit); their retention floors are in test_evaluate_cleaning_targets
+    blind = [f"synthetic_heldout{n}" for n in (7, 8, 9, 10)]
+    lost = lost[~lost["dataset"].isin(blind)]
     seeds = predicted[predicted["dataset"] == "seeds"]
     assert lost.empty, lost[["doc_id", "line_no", "rule", "text"]].to_string()
     assert seeds.loc[seeds["label"] != "content", "kept"].sum() == 0
@@ -61,7 +60,7 @@ def test_evaluate_cleaning_targets() -> None:
     assert table.equals(table.sort_values(["dataset", "metric", "kind"]).reset_index(drop=True))
     assert overall["seeds", "artefact_recall"] == 1.0
     assert overall["seeds", "content_retention"] == 1.0
-    # Floors: sets 1-6 were tuned on; 7-9 were scored once blind (first looks in
+    # Floors: sets 1-6 were tuned on; 7-10 were scored once blind (first looks in
     # docs/cleaning.md) and then used for the fourth pass. A drop is a regression.
     floors = {  # dataset: (artefact recall, content precision, content retention)
         "synthetic_dev": (1.0, 1.0, 1.0),
@@ -71,9 +70,10 @@ def test_evaluate_cleaning_targets() -> None:
         "synthetic_heldout4": (0.95, 0.91, 1.0),
         "synthetic_heldout5": (0.95, 0.92, 1.0),
         "synthetic_heldout6": (1.0, 1.0, 1.0),
-        "synthetic_heldout7": (0.85, 0.88, 0.99),
+        "synthetic_heldout7": (0.88, 0.89, 0.99),
         "synthetic_heldout8": (0.82, 0.86, 0.98),
-        "synthetic_heldout9": (0.88, 0.92, 1.0),
+        "synthetic_heldout9": (0.95, 0.96, 1.0),
+        "synthetic_heldout10": (0.81, 0.86, 0.98),
     }
     for dataset, (recall, precision, retention) in floors.items():
         assert overall[dataset, "artefact_recall"] >= recall, dataset

@@ -73,9 +73,8 @@ def test_comment_header_at_the_top_does_not_cut_the_article() -> None:
     ("tail", "kept"),
     [
         (["Was this page useful?", "Yes", "No", "Page last reviewed: 15 March 2024"], []),
-        # a run longer than max_run (3) is left alone
-        (["Was this page useful?", "Yes", "No", "Maybe", "Not sure", "Page last reviewed"],
-         ["Yes", "No", "Maybe", "Not sure", "Page last reviewed"]),
+        # a run longer than max_run (3) is left to menu_run, which takes it as a menu
+        (["Was this page useful?", "Yes", "No", "Maybe", "Not sure", "Page last reviewed"], []),
         (["Referee: Anthony Taylor"], ["Referee: Anthony Taylor"]),
         (["The plan has three parts:", "Money", "People", "Buildings"],
          ["The plan has three parts:", "Money", "People", "Buildings"]),
@@ -101,3 +100,23 @@ def test_boilerplate_option() -> None:
     assert rule_of(doc, blurb) == "boilerplate"
     with pytest.raises(TypeError, match="boilerplate must be a set"):
         clean_document(text, rules=RULES, boilerplate=[blurb])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("block", "kept"),
+    [
+        (["Staff", "Contact", "Privacy", "DMCA Policy"], []),
+        (["Coal", "Coal Industry", "Emissions", "Pollution"], []),
+        # the article's own list, introduced by a colon
+        (["The plan has three parts:", "Money", "People", "Buildings"],
+         ["The plan has three parts:", "Money", "People", "Buildings"]),
+        # figures make a data list (scores, a table)
+        (["Arsenal 2", "Chelsea 1", "Spurs 0"], ["Arsenal 2", "Chelsea 1", "Spurs 0"]),
+        # two short lines are not a menu; sentences never are
+        (["Money", "People"], ["Money", "People"]),
+        (["It rained.", "It poured.", "It stopped."], ["It rained.", "It poured.", "It stopped."]),
+    ],
+)  # fmt: skip
+def test_menu_run(block: list[str], kept: list[str]) -> None:
+    doc = clean_document("\n".join(["Headline here", PROSE[0], *block, PROSE[1]]), rules=RULES)
+    assert [p.text for p in doc.paragraphs] == [PROSE[0], *kept, PROSE[1]]

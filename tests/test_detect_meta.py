@@ -31,6 +31,18 @@ from culturelens.clean import clean_document
         (["Could Yukos be a blessing?"], "Could Yukos be a blessing?", set()),
         (["Rivals of the £400 Apple..."], "Rivals of the £400 Apple...", set()),
         (["Blackburn v Arsenal", "Ewood Park"], "Blackburn v Arsenal", set()),
+        # a byline confirms the headline: a menu and a kicker above it go, a standfirst between
+        # the headline and the byline stays; a short label under it is furniture
+        (
+            ["Skip to main content", "News Sport Business Culture Opinion", "Ireland / Health",
+             "Whistleblower nurse moved to nights after raising staffing fears",
+             "Health / Workforce",
+             "An internal review found no evidence of penalisation, the hospital said.",
+             "Niamh Ó Súilleabháin, Health Correspondent", "Mon Mar 11 2024 - 05:45"],
+            "Whistleblower nurse moved to nights after raising staffing fears",
+            {"navigation", "section_label", "metadata_byline", "metadata_date",
+             "header_furniture"},
+        ),
     ],
 )  # fmt: skip
 def test_headline_and_labels_above_it(head: list[str], title: str, removed_rules: set) -> None:
@@ -52,3 +64,17 @@ def test_headline_and_labels_above_it(head: list[str], title: str, removed_rules
 def test_author_bio(byline: str, bio: str, removed: bool) -> None:
     doc = clean_document("\n\n".join(["Headline here", byline, *PROSE, bio]), rules=RULES)
     assert (rule_of(doc, bio) == "author_bio") is removed
+
+
+@pytest.mark.parametrize(
+    ("bio", "removed"),
+    [
+        ("Dana Lee can be reached at dlee@example.com or 555-0120.", True),
+        ("Isaac Whitebird is a reporter with CBC Manitoba based in Thompson.", True),
+        ("Priya leads the Institute's work on staff experience.", True),  # the byline's first name
+        ("Priya Patel, a nurse, said the ward was calmer.", False),
+    ],
+)
+def test_author_bio_without_the_full_name(bio: str, removed: bool) -> None:
+    text = "\n\n".join(["A headline for the story", "By Priya Raman", *PROSE, bio])
+    assert (rule_of(clean_document(text, rules=RULES), bio) == "author_bio") is removed

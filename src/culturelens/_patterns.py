@@ -171,7 +171,8 @@ RE_DATE_NO_YEAR = re.compile(
 )
 # A comment-thread header: "12 comments", "Comments (3)", "Discussion about this post".
 RE_COMMENTS_HEADER = re.compile(
-    r"^(?:\(?\d{1,6}\)? )?(?:reader )?(?:comments?|replies|responses|discussion)"
+    r"^(?:\(?\d{1,6}\)? )?(?:reader |readers' |rapid |latest |top |all )?"
+    r"(?:comments?|replies|responses|discussion)"
     r"(?: \(?\d{1,6}\)?)?\W{0,3}$|^(?:discussion|conversation|comments) (?:about|on) this\b",
     re.I,
 )
@@ -189,6 +190,8 @@ RE_PHONE = re.compile(
 )
 # A line that ends in a figure ("Nursing 59%", "Revenue £1.4m") belongs to a data list.
 RE_ENDS_WITH_FIGURE = re.compile(r"\d(?:\.\d{1,3})?(?:%|[kmb]n?)?\W{0,2}$")
+# A line ending in a year ("... by 2026") is a headline, not a table row.
+RE_YEAR_END = re.compile(r"\b(?:19|20)\d{2}\W{0,2}$")
 # A sentence about the site, publisher, subscription or sponsor (footers written as prose).
 RE_FOOTER_SENTENCE = re.compile(
     r"\b(?:subscri(?:be|ber|bers|ption)|sponsored|sponsors?|newsletters?|listeners like you"
@@ -198,6 +201,12 @@ RE_FOOTER_SENTENCE = re.compile(
     r"|this (?:email|page|website|site|newsletter|podcast)|you received|signed up|unsubscribe"
     r"|book a demo|forward (?:it|this)|all rights reserved)\b",
     re.I,
+)
+# A sentence about a named author: their job on the paper, or how to reach them.
+RE_BIO_SENTENCE = re.compile(
+    r"^(?:[A-Z][\w'.-]{1,30} ){1,3}(?:(?:is|was|has been) (?:a|an|the|our) (?:[\w,'-]+ ){0,6}"
+    r"(?:reporter|correspondent|writer|journalist|editor|columnist|contributor|producer"
+    r"|photographer|freelancer)s?\b|can be (?:reached|contacted|e-?mailed)\b)"
 )
 # A wire-service or agency line under the headline: "GENEVA (Reuters)", "BENGALURU".
 RE_AGENCY_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{1,40}(?: \([A-Z][\w ]{1,20}\))?$")

@@ -86,6 +86,36 @@ def detect_headline_block(state: State, rule: ArtefactRule) -> None:
         run = []
 
 
+def detect_menu_run(state: State, rule: ArtefactRule) -> None:
+    """Runs of ``min_lines`` or more very short lines: menus, tag lists and footer links left
+    one item per line by the HTML-to-text step ("Staff", "Contact", "Privacy"). A run that
+    follows a line ending in ":" is the article's own list; items with figures are data."""
+    min_lines, max_words = rule.param("min_lines", 3), rule.param("max_words", 4)
+    run: list[int] = []
+    for i in [*state.kept(), None]:
+        if i is not None and _menu_item(state.lines[i], max_words):
+            if run and i != run[-1] + 1:  # not adjacent: a removed or blank line between
+                _remove_menu(state, rule, run, min_lines)
+                run = []
+            run.append(i)
+            continue
+        _remove_menu(state, rule, run, min_lines)
+        run = []
+
+
+def _menu_item(ln: Line, max_words: int) -> bool:
+    text = ln.text
+    plain = not ln.bullet and not ln.sentence_end and not text.endswith(":")
+    return plain and 1 <= ln.n_words <= max_words and not any(c.isdigit() for c in text)
+
+
+def _remove_menu(state: State, rule: ArtefactRule, run: list[int], min_lines: int) -> None:
+    intro = run and run[0] > 0 and state.lines[run[0] - 1].text.endswith(":")
+    if len(run) >= min_lines and not intro:
+        for j in run:
+            state.remove(j, rule)
+
+
 def _structured_list(state: State, run: list[int]) -> bool:
     """A run of "label - value", "label: value" or "label 59%" lines is a data list, not links."""
     texts = [state.lines[i].text for i in run]
@@ -114,13 +144,26 @@ def detect_document_tail(state: State, rule: ArtefactRule) -> None:
         short = 1 <= ln.n_words <= max_words and (not ln.sentence_end or ln.text.endswith("?"))
         # names and figures (a referee, an attendance) end match reports: headline-shaped only
         tail = last >= 0 and i > last and not ln.bullet and headline_shaped(ln)
-        if subheading(state, i):
-            after_header = False
+        if subheading(state, i) or _data_line(ln) or _heads_data(state, i):
+            after_header = False  # a results table or line-ups end match reports
         elif (after_header and short) or (tail and short and not ln.sentence_end):
             state.remove(i, rule)
         else:
             after_header = False
     _remove_tail_headers(state, rule, last)
+
+
+def _data_line(ln: Line) -> bool:
+    """A results, table or line-up line: ends in a figure (not a year), has semicolons, or has
+    a list-item shape ("Shabana 2 Murang'a Seal 0", "Gor Mahia: Mutua; Ochieng, ...")."""
+    text = ln.text
+    figure = bool(P.RE_ENDS_WITH_FIGURE.search(text)) and not P.RE_YEAR_END.search(text)
+    return figure or "; " in text or bool(P.RE_LIST_ITEM_SHAPE.search(text))
+
+
+def _heads_data(state: State, i: int) -> bool:
+    below = next((j for j in range(i + 1, len(state.lines)) if not state.is_removed(j)), None)
+    return below is not None and state.lines[i].n_words <= 3 and _data_line(state.lines[below])
 
 
 def _remove_tail_headers(state: State, rule: ArtefactRule, last: int) -> None:

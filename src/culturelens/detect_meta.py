@@ -67,11 +67,14 @@ def detect_header_furniture(state: State, rule: ArtefactRule) -> None:
     """Short labels between a confirmed headline and the body ("4 min", "Social Sharing")."""
     if state.title_at < 0:
         return
-    max_words = rule.param("max_words", 4)
+    max_words, start = rule.param("max_words", 4), body_start(state)
     for i in header_zone(state):
         ln = state.lines[i]
         label = not ln.bullet and not ln.sentence_end and not ln.text.endswith(":")
-        label = label and not P.RE_NUMBERED.match(ln.text) and not subheading(state, i)
+        # a short line above the body is a sub-heading, unless more metadata follows it
+        more_meta = any(state.is_metadata(j) for j in range(i + 1, start))
+        label = label and not P.RE_NUMBERED.match(ln.text)
+        label = label and (more_meta or not subheading(state, i))
         if i > state.title_at and label and ln.n_words <= max_words:
             state.remove(i, rule)
 
@@ -189,7 +192,7 @@ def _dateline(text: str) -> str | None:
 def detect_date(state: State, rule: ArtefactRule) -> None:
     for i in sorted({*edge_zone(state), *header_zone(state)}):
         ln = state.lines[i]
-        short = ln.n_words <= 16
+        short = ln.n_words <= 24
         iso = _date_of_line(ln.text) if short else None
         if iso is None and short and not ln.text.endswith("."):
             iso = _dateline(ln.text)
@@ -244,7 +247,7 @@ def _under_headline(state: State, i: int) -> bool:
 
 def _author(byline: str) -> str:
     """The first name in a byline ("By Jane Smith and Ali Khan, Health" -> "Jane Smith")."""
-    text = byline.split(",")[0].split(" and ")[0].split(" & ")[0].split(" · ")[0]
+    text = P.RE_BYLINE_SPLIT.split(byline)[0].split(" and ")[0].split(" & ")[0]
     words = text.split()
     if words and words[0].lower() in ("by", "by:", "author:", "written", "words", "story", "text"):
         words = words[2:] if len(words) > 1 and words[1].lower().startswith("by") else words[1:]
@@ -252,15 +255,21 @@ def _author(byline: str) -> str:
 
 
 def detect_author_bio(state: State, rule: ArtefactRule) -> None:
-    """A line in the second half that starts with the byline's name ("Tom Farrell is ...")."""
+    """A line in the second half about the author: it starts with the byline's name (or first
+    name) and a lower-case word ("Tom Farrell is news editor ...", "Priya leads ..."), or
+    with any name and a journalist's role or contact ("Dana Lee can be reached at ...")."""
     names = [a for a in state.authors if len(a.split()) >= 2]
+    names += [a.split()[0] for a in names if len(a.split()[0]) >= 3]
     max_words = rule.param("max_words", 60)
     for i in state.kept():
         ln = state.lines[i]
         if i < len(state.lines) / 2 or ln.n_words > max_words:
             continue
-        for name in names:
-            rest = ln.text[len(name) :].lstrip()
-            if ln.text.startswith(name) and rest[:1].islower():
-                state.remove(i, rule)
-                break
+        own = any(_starts_with_name(ln.text, name) for name in names)
+        if own or P.RE_BIO_SENTENCE.match(ln.text):
+            state.remove(i, rule)
+
+
+def _starts_with_name(text: str, name: str) -> bool:
+    rest = text[len(name) :]
+    return text.startswith(name) and rest[:1] == " " and rest[1:2].islower()
