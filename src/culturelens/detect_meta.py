@@ -28,7 +28,11 @@ if TYPE_CHECKING:
 
 
 def detect_section_label(state: State, rule: ArtefactRule) -> None:
-    """Labels above the headline ("LOCAL NEWS", "Home News", a site name, a menu)."""
+    """Labels above the headline ("LOCAL NEWS", "Home News", a site name, a menu).
+
+    Also records the confirmed headline in ``state.title_at`` for the ``title`` and
+    ``header_furniture`` detectors, which therefore run after this one.
+    """
     state.title_at = _confirmed_title(state)
     if state.title_at >= 0:  # a byline or date confirms it: everything above is page furniture
         labels = [i for i in header_zone(state) if i < state.title_at]
@@ -68,14 +72,14 @@ def detect_header_furniture(state: State, rule: ArtefactRule) -> None:
     if state.title_at < 0:
         return
     max_words, start = rule.param("max_words", 4), body_start(state)
-    for i in header_zone(state):
+    for i in (i for i in header_zone(state) if i > state.title_at):
         ln = state.lines[i]
         label = not ln.bullet and not ln.sentence_end and not ln.text.endswith(":")
+        if not label or ln.n_words > max_words or P.RE_NUMBERED.match(ln.text):
+            continue
         # a short line above the body is a sub-heading, unless more metadata follows it
         more_meta = any(state.is_metadata(j) for j in range(i + 1, start))
-        label = label and not P.RE_NUMBERED.match(ln.text)
-        label = label and (more_meta or not subheading(state, i))
-        if i > state.title_at and label and ln.n_words <= max_words:
+        if more_meta or not subheading(state, i):
             state.remove(i, rule)
 
 
