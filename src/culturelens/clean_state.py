@@ -65,6 +65,10 @@ class State:
     def remove(self, i: int, rule: ArtefactRule) -> None:
         self.removed.setdefault(self.lines[i].line_no, rule.name)
 
+    def next_kept(self, i: int) -> int | None:
+        """Index of the first kept line after line ``i`` (None: there is none)."""
+        return next((j for j in range(i + 1, len(self.lines)) if not self.is_removed(j)), None)
+
     def is_removed(self, i: int) -> bool:
         return self.lines[i].line_no in self.removed
 
@@ -111,7 +115,7 @@ def subheading(state: State, i: int, *, max_words: int = 6) -> bool:
     short = ln.n_words <= max_words or ln.text.endswith("?")
     if ln.bullet or not short or (ln.sentence_end and not ln.text.endswith("?")):
         return False
-    below = next((j for j in range(i + 1, len(state.lines)) if not state.is_removed(j)), None)
+    below = state.next_kept(i)
     return below is not None and _body(state, below)
 
 

@@ -162,7 +162,7 @@ def _data_line(ln: Line) -> bool:
 
 
 def _heads_data(state: State, i: int) -> bool:
-    below = next((j for j in range(i + 1, len(state.lines)) if not state.is_removed(j)), None)
+    below = state.next_kept(i)
     return below is not None and state.lines[i].n_words <= 3 and _data_line(state.lines[below])
 
 
