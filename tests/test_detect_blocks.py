@@ -112,6 +112,9 @@ def test_boilerplate_option() -> None:
          ["The plan has three parts:", "Money", "People", "Buildings"]),
         # figures make a data list (scores, a table)
         (["Arsenal 2", "Chelsea 1", "Spurs 0"], ["Arsenal 2", "Chelsea 1", "Spurs 0"]),
+        # regression: fixture lists (BBC cup draws) were taken for menus
+        (["Oldham v Bolton", "Everton v Sunderland", "Hull v Colchester"],
+         ["Oldham v Bolton", "Everton v Sunderland", "Hull v Colchester"]),
         # two short lines are not a menu; sentences never are
         (["Money", "People"], ["Money", "People"]),
         (["It rained.", "It poured.", "It stopped."], ["It rained.", "It poured.", "It stopped."]),

@@ -213,3 +213,14 @@ RE_AGENCY_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{1,40}(?: \([A-Z][\w ]{1,20}\))
 RE_AGENCY_WORD = re.compile(
     r"\b(?:News|Service|Bureau|Desk|Wire|Press|Agency|Correspondent|Reporter|Reuters|AFP|PTI)\b"
 )
+
+# --- the learned line model's features (culturelens.line_model)
+RE_FEATURE_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
+RE_FEATURE_URL = re.compile(r"https?://|www\.|\.(?:com|org|uk|net)\b")
+RE_FEATURE_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+RE_FEATURE_TIME = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2} ?[ap]m\b", re.IGNORECASE)
+RE_FEATURE_MONTH = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE
+)
+# Separators of menus, breadcrumbs and share bars: | and the arrows, guillemets, dots below
+FEATURE_SEPARATORS = "|\u203a\u00bb>/\u00b7\u2022"

@@ -20,12 +20,14 @@ from culturelens import _patterns as P
 from culturelens import artefacts as A
 from culturelens.artefacts import Line, State
 from culturelens.clean_rules import ArtefactRule, load_rules
+from culturelens.line_model import LineModel, apply_line_model
 
 __all__ = [
     "ArtefactRule",
     "CleanDocument",
     "Paragraph",
     "RemovedLine",
+    "apply_rules",
     "clean_document",
     "load_rules",
     "normalize_text",
@@ -205,11 +207,33 @@ def _paragraphs(state: State) -> tuple[Paragraph, ...]:
     return tuple(out)
 
 
+def apply_rules(
+    text: str,
+    *,
+    rules: Sequence[ArtefactRule],
+    boilerplate: frozenset[str] = frozenset(),
+) -> tuple[State, list[RemovedLine]]:
+    """Normalise a document's lines and run every rule: the state before the learned pass.
+
+    Returns the per-document state (lines, what each rule removed, metadata found) and the
+    fragments that partial rules cut out of kept lines.
+    """
+    lines = [_make_line(n, raw) for n, raw in enumerate(P.RE_LINE_BREAK.split(text), 1)]
+    lines = [ln for ln in lines if ln.text]
+    removed, fragments = _apply_explicit(lines, [r for r in rules if r.kind != "structural"])
+    state = State(lines, removed, {r.name: r.category for r in rules}, boilerplate=boilerplate)
+    for rule in rules:
+        if rule.kind == "structural":
+            A.DETECTOR_FUNCS[rule.detector](state, rule)
+    return state, fragments
+
+
 def clean_document(
     text: str,
     *,
     rules: Sequence[ArtefactRule],
     boilerplate: frozenset[str] | set[str] = frozenset(),
+    line_model: LineModel | None = None,
 ) -> CleanDocument:
     """Clean one document: normalise lines, remove artefacts by rule, pick out metadata.
 
@@ -222,10 +246,14 @@ def clean_document(
         boilerplate: line fingerprints that recur across the corpus, from
             :func:`culturelens.dedup.recurring_lines`; a kept line with one of them is removed
             by the ``boilerplate`` rule. Empty (the default): no corpus-level evidence.
+        line_model: from :func:`culturelens.clean_learn.train_line_model`; after the rules it
+            removes the kept lines it scores as artefacts (rule ``learned_line``). None (the
+            default): rules only.
 
     Raises:
         TypeError: if ``text`` is not a str, ``rules`` holds something else than
-            ArtefactRule, or ``boilerplate`` is not a set of str.
+            ArtefactRule, ``boilerplate`` is not a set of str, or ``line_model`` is not a
+            LineModel.
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, got {type(text).__name__}; decode bytes first")
@@ -236,23 +264,22 @@ def clean_document(
             f"boilerplate must be a set of line fingerprints, got {type(boilerplate).__name__}; "
             "build it with culturelens.dedup.recurring_lines()"
         )
-    lines = [_make_line(n, raw) for n, raw in enumerate(P.RE_LINE_BREAK.split(text), 1)]
-    lines = [ln for ln in lines if ln.text]
-    removed, fragments = _apply_explicit(lines, [r for r in rules if r.kind != "structural"])
-    state = State(
-        lines, removed, {r.name: r.category for r in rules}, boilerplate=frozenset(boilerplate)
-    )
-    for rule in rules:
-        if rule.kind == "structural":
-            A.DETECTOR_FUNCS[rule.detector](state, rule)
-    raw_of = {ln.line_no: ln.raw for ln in lines}
+    if line_model is not None and not isinstance(line_model, LineModel):
+        raise TypeError(
+            f"line_model must be a LineModel or None, got {type(line_model).__name__}; "
+            "build it with culturelens.clean_learn.train_line_model()"
+        )
+    state, fragments = apply_rules(text, rules=rules, boilerplate=frozenset(boilerplate))
+    if line_model is not None:
+        apply_line_model(state, line_model)
+    raw_of = {ln.line_no: ln.raw for ln in state.lines}
     whole = [RemovedLine(n, name, raw_of[n]) for n, name in state.removed.items()]
     return CleanDocument(
         paragraphs=_paragraphs(state),
         removed=tuple(sorted([*whole, *fragments], key=lambda r: (r.line_no, r.rule, r.text))),
         title=state.title,
         date=state.date,
-        n_lines=len(lines),
+        n_lines=len(state.lines),
     )
 
 

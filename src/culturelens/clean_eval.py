@@ -8,32 +8,43 @@ recall and precision per dataset and per kind of line.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import pandas as pd
 
 from culturelens.clean import ArtefactRule, clean_document
+from culturelens.io import read_csv
+from culturelens.line_model import LineModel
 
 LABELS = ("content", "artefact", "metadata")
 _EVAL_COLUMNS = ("dataset", "doc_id", "line_no", "text", "label", "kind")
 
 
-def _document_from_lines(group: pd.DataFrame) -> str:
+def read_labelled_lines(folder: str | Path) -> pd.DataFrame:
+    """Every ``*.csv`` of hand-labelled lines in ``folder``, in file-name order, as one table.
+
+    Raises:
+        FileNotFoundError: if ``folder`` holds no CSV file.
+    """
+    paths = sorted(Path(folder).glob("*.csv"))
+    if not paths:
+        raise FileNotFoundError(
+            f"no labelled-line CSV in {str(folder)!r}; set validation.cleaning_gold to a folder "
+            "of files with columns dataset, doc_id, line_no, text, label, kind"
+        )
+    return pd.concat([read_csv(p) for p in paths], ignore_index=True)
+
+
+def document_from_lines(group: pd.DataFrame) -> str:
+    """Rebuild one document from its labelled lines (missing line numbers are blank)."""
     slots = [""] * int(group["line_no"].max())
     for line_no, text in zip(group["line_no"], group["text"], strict=True):
         slots[int(line_no) - 1] = str(text)
     return "\n".join(slots) + "\n"
 
 
-def predict_lines(lines: pd.DataFrame, *, rules: Sequence[ArtefactRule]) -> pd.DataFrame:
-    """Clean each labelled document and return the input rows plus ``kept`` and ``rule``.
-
-    Documents are rebuilt from their labelled lines (missing line numbers are blank lines).
-    ``kept`` is True when the line survives as a paragraph (also when a partial rule removed
-    part of it); ``rule`` names the rule that removed the line ("" when kept).
-
-    Raises:
-        ValueError: if a required column is missing, a label is unknown or line_no is not >= 1.
-    """
+def check_lines(lines: pd.DataFrame) -> None:
+    """Raise ValueError if a column is missing, a label is unknown or line_no is not >= 1."""
     missing = [c for c in _EVAL_COLUMNS if c not in lines.columns]
     if missing:
         raise ValueError(
@@ -44,10 +55,29 @@ def predict_lines(lines: pd.DataFrame, *, rules: Sequence[ArtefactRule]) -> pd.D
         raise ValueError(f"lines has unknown label(s) {bad}; use one of {', '.join(LABELS)}")
     if len(lines) and (lines["line_no"].astype(int) < 1).any():
         raise ValueError("lines has line_no < 1; line numbers are 1-based raw line numbers")
+
+
+def predict_lines(
+    lines: pd.DataFrame,
+    *,
+    rules: Sequence[ArtefactRule],
+    line_model: LineModel | None = None,
+) -> pd.DataFrame:
+    """Clean each labelled document and return the input rows plus ``kept`` and ``rule``.
+
+    Documents are rebuilt from their labelled lines (missing line numbers are blank lines).
+    ``kept`` is True when the line survives as a paragraph (also when a partial rule removed
+    part of it); ``rule`` names the rule that removed the line ("" when kept). ``line_model``
+    adds the learned pass after the rules (see :func:`culturelens.clean.clean_document`).
+
+    Raises:
+        ValueError: if a required column is missing, a label is unknown or line_no is not >= 1.
+    """
+    check_lines(lines)
     kept_col, rule_col = [], []
     frame = lines.sort_values(["dataset", "doc_id", "line_no"], kind="stable")
     for _, group in frame.groupby(["dataset", "doc_id"], sort=True):
-        doc = clean_document(_document_from_lines(group), rules=rules)
+        doc = clean_document(document_from_lines(group), rules=rules, line_model=line_model)
         kept = {p.line_no for p in doc.paragraphs}
         removed = {r.line_no: r.rule for r in doc.removed}
         for line_no in group["line_no"].astype(int):
@@ -85,8 +115,13 @@ def _dataset_metrics(
     return rows
 
 
-def evaluate_cleaning(lines: pd.DataFrame, *, rules: Sequence[ArtefactRule]) -> pd.DataFrame:
-    """Score the cleaner against hand-labelled lines, per dataset.
+def evaluate_cleaning(
+    lines: pd.DataFrame,
+    *,
+    rules: Sequence[ArtefactRule],
+    line_model: LineModel | None = None,
+) -> pd.DataFrame:
+    """Score the cleaner (the rules, plus ``line_model`` when given) per labelled dataset.
 
     Metrics (``value`` in [0, 1], ``n`` its denominator, ``kind`` "all" or a label kind):
 
@@ -101,7 +136,7 @@ def evaluate_cleaning(lines: pd.DataFrame, *, rules: Sequence[ArtefactRule]) -> 
     Returns:
         Columns dataset, metric, kind, value, n; sorted by dataset, metric, kind.
     """
-    predicted = predict_lines(lines, rules=rules)
+    predicted = predict_lines(lines, rules=rules, line_model=line_model)
     metadata_rules = {r.name for r in rules if r.category == "metadata"}
     rows = [
         (dataset, *row)

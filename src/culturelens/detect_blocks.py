@@ -89,7 +89,8 @@ def detect_headline_block(state: State, rule: ArtefactRule) -> None:
 def detect_menu_run(state: State, rule: ArtefactRule) -> None:
     """Runs of ``min_lines`` or more very short lines: menus, tag lists and footer links left
     one item per line by the HTML-to-text step ("Staff", "Contact", "Privacy"). A run that
-    follows a line ending in ":" is the article's own list; items with figures are data."""
+    follows a line ending in ":" is the article's own list; items with figures and fixtures
+    ("Hull v Leeds") are data."""
     min_lines, max_words = rule.param("min_lines", 3), rule.param("max_words", 4)
     run: list[int] = []
     for i in [*state.kept(), None]:
@@ -106,7 +107,8 @@ def detect_menu_run(state: State, rule: ArtefactRule) -> None:
 def _menu_item(ln: Line, max_words: int) -> bool:
     text = ln.text
     plain = not ln.bullet and not ln.sentence_end and not text.endswith(":")
-    return plain and 1 <= ln.n_words <= max_words and not any(c.isdigit() for c in text)
+    data = any(c.isdigit() for c in text) or P.RE_LIST_ITEM_SHAPE.search(text)  # "Hull v Leeds"
+    return plain and 1 <= ln.n_words <= max_words and not data
 
 
 def _remove_menu(state: State, rule: ArtefactRule, run: list[int], min_lines: int) -> None:

@@ -16,10 +16,28 @@ rule find_boilerplate:
         "../scripts/find_boilerplate.py"
 
 
+rule train_line_model:
+    input:
+        gold=config["validation"]["cleaning_gold"],
+    output:
+        temp(f"{INTERIM}/line_model.json"),
+    log:
+        "logs/train_line_model.log",
+    conda:
+        "../envs/culturelens.yaml"
+    params:
+        rules_file=config["cleaning"]["rules_file"],
+        threshold=config["cleaning"]["learned_threshold"],
+        seed=config["seed"],
+    script:
+        "../scripts/train_line_model.py"
+
+
 rule clean_shard:
     input:
         text=f"{INTERIM}/ingest/{{scatteritem}}.jsonl",
         boilerplate=f"{INTERIM}/boilerplate.json",
+        line_model=f"{INTERIM}/line_model.json",
     output:
         temp(f"{INTERIM}/clean/{{scatteritem}}.jsonl"),
     log:

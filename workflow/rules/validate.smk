@@ -19,6 +19,8 @@ rule validate_cleaning:
         "../envs/culturelens.yaml"
     params:
         rules_file=config["cleaning"]["rules_file"],
+        threshold=config["cleaning"]["learned_threshold"],
+        seed=config["seed"],
     script:
         "../scripts/validate_cleaning.py"
 

@@ -1,0 +1,92 @@
+"""Tests for culturelens.clean_learn: training the learned pass and scoring it on unseen sets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from culturelens.clean import load_rules
+from culturelens.clean_eval import evaluate_cleaning, read_labelled_lines
+from culturelens.clean_learn import evaluate_learned, train_line_model, training_rows
+
+GOLD = Path(__file__).resolve().parents[1] / "validation" / "cleaning"
+RULES = load_rules()
+PROSE = "The trust said its review of the surgical unit would be published in full next month."
+# Sets written blind by helpers who saw no rule; the learned pass is scored on each with a
+# model trained on all the other sets.
+BLIND = [f"synthetic_heldout{n}" for n in (7, 8, 9, 10, 11)]
+
+
+def _lines(rows: list[tuple[str, str, int, str, str]]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=["dataset", "doc_id", "line_no", "text", "label"])
+    return frame.assign(kind="k")
+
+
+SMALL = _lines(
+    [
+        ("a", "d1", 1, PROSE, "content"),
+        ("a", "d1", 3, "Acme keeps families covered", "artefact"),
+        ("a", "d1", 5, PROSE.replace("trust", "board"), "content"),
+        ("b", "d2", 1, PROSE, "content"),
+        ("b", "d2", 2, "Acme keeps you covered", "artefact"),
+        ("b", "d2", 3, PROSE.replace("trust", "council"), "content"),
+    ]
+)
+
+
+def test_training_rows_hold_the_lines_the_rules_keep() -> None:
+    rows = training_rows(SMALL, rules=RULES)
+    assert list(rows.columns) == ["dataset", "doc_id", "line_no", "features", "artefact"]
+    assert rows["artefact"].tolist() == [False, True, False, False, True, False]
+    assert all("w=acme" in f for f in rows.loc[rows["artefact"], "features"])
+
+
+def test_training_is_deterministic_and_learns_the_blurb() -> None:
+    first = train_line_model(SMALL, rules=RULES, threshold=0.5, seed=1)
+    assert first.to_json() == train_line_model(SMALL, rules=RULES, threshold=0.5, seed=1).to_json()
+    assert first.weights["w=acme"] > 0 > first.weights["w=said"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "threshold", "message"),
+    [
+        (SMALL, 0.0, r"threshold must be in \(0, 1\], got 0.0"),
+        (SMALL, 1.5, r"threshold must be in \(0, 1\], got 1.5"),
+        (SMALL[SMALL["label"] == "content"], 0.5, "learned_threshold: null"),
+        (SMALL.drop(columns="kind"), 0.5, "missing column"),
+    ],
+)
+def test_train_line_model_errors(lines: pd.DataFrame, threshold: float, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        train_line_model(lines, rules=RULES, threshold=threshold, seed=1)
+
+
+def test_evaluate_learned_needs_two_datasets() -> None:
+    with pytest.raises(ValueError, match="two or more datasets"):
+        evaluate_learned(SMALL[SMALL["dataset"] == "a"], rules=RULES, threshold=0.5, seed=1)
+
+
+def test_read_labelled_lines_names_the_folder(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match=r"validation\.cleaning_gold"):
+        read_labelled_lines(tmp_path)
+
+
+def test_learned_pass_on_unseen_sets() -> None:
+    """Leave one set out: the learned pass must add recall on the blind sets, cost at most
+    1.5 points of content retention on any, and leave the seeds and tuned sets perfect."""
+    gold = read_labelled_lines(GOLD)
+    columns = ["dataset", "metric"]
+    rules = evaluate_cleaning(gold, rules=RULES).query("kind == 'all'").set_index(columns)
+    learned = evaluate_learned(gold, rules=RULES, threshold=0.75, seed=1)
+    learned = learned.query("kind == 'all'").set_index(columns)["value"]
+    rules = rules["value"]
+    recall_gain = [learned[d, "artefact_recall"] - rules[d, "artefact_recall"] for d in BLIND]
+    assert min(recall_gain) >= 0 and sum(recall_gain) / len(BLIND) >= 0.02, recall_gain
+    for dataset in BLIND:
+        loss = rules[dataset, "content_retention"] - learned[dataset, "content_retention"]
+        assert loss <= 0.015, dataset
+    for dataset in ["seeds", "synthetic_dev", "synthetic_heldout2", "synthetic_heldout6"]:
+        assert learned[dataset, "content_retention"] == 1.0, dataset
+        assert learned[dataset, "artefact_recall"] == 1.0, dataset

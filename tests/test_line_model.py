@@ -1,0 +1,103 @@
+"""Tests for culturelens.line_model: line features, the logistic model and the learned pass."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from culturelens.clean import apply_rules, clean_document, load_rules
+from culturelens.line_model import LEARNED_RULE, LineModel, apply_line_model, line_features
+
+RULES = load_rules()
+PROSE = [
+    "The trust said its review of the surgical unit would be published in full next month.",
+    "Staff told inspectors they were afraid to report mistakes to their line managers.",
+    "A spokesperson said the board had accepted every recommendation made by the panel.",
+]
+
+
+def _features(lines: list[str], index: int) -> tuple[str, ...]:
+    state, _ = apply_rules("\n\n".join(lines), rules=RULES)
+    return line_features(state, index)
+
+
+@pytest.mark.parametrize(
+    ("line", "present", "absent"),
+    [
+        ("Brought to you by Acme Insurance", {"w=brought", "b=brought to", "nw=6"}, {"sent"}),
+        ("Visit www.example.com today", {"url", "w=visit"}, {"at", "hash"}),
+        ("Follow @ward_news #nhs", {"at", "hash"}, {"url"}),
+        ("Updated 12:30pm, 4 March 2024", {"time", "year", "month", "end=d"}, {"sent"}),
+        ("HOME | NEWS | SPORT", {"allcaps", "sep", "caps=2"}, {"w=a"}),  # "|" is a word
+        ("• A stray bullet item here", {"bullet", "start=U"}, set()),
+        ("It did not happen.", {"sent", "end=.", "nw=4"}, {"bullet"}),
+    ],
+)
+def test_line_shape_and_word_features(line: str, present: set[str], absent: set[str]) -> None:
+    features = set(_features([PROSE[0], PROSE[1], line, PROSE[2]], 2))
+    assert present <= features, present - features
+    assert not absent & features
+
+
+@pytest.mark.parametrize(
+    ("lines", "index", "present"),
+    [  # zone (head/body/tail of the prose) and what the rules made of the neighbours
+        ([PROSE[0], PROSE[1], "Sponsored by Acme", PROSE[2]], 2, {"zone=body", "pn=prose prose"}),
+        ([PROSE[0], PROSE[1], PROSE[2], "Sponsored by Acme"], 3, {"zone=tail", "next=edge"}),
+        (["Sponsored by Acme", PROSE[0], PROSE[1], PROSE[2]], 0, {"zone=head", "prev=edge"}),
+    ],
+)
+def test_line_context_features(lines: list[str], index: int, present: set[str]) -> None:
+    present = {f.replace("pn=prose prose", "pn=proseprose") for f in present}
+    assert present <= set(_features(lines, index))
+
+
+def test_long_prose_lines_carry_no_word_features() -> None:
+    long = " ".join(["word"] * 45) + "."
+    features = _features([PROSE[0], long, PROSE[1]], 1)
+    assert "nw=41+" in features
+    assert not [f for f in features if f.startswith(("w=", "b="))]
+
+
+@pytest.mark.parametrize(
+    ("weights", "intercept", "features", "expected"),
+    [
+        ({"a": 2.0}, 0.0, ("a",), 1 / (1 + math.exp(-2.0))),
+        ({"a": 2.0}, -2.0, ("a", "unseen"), 0.5),
+        ({}, 0.0, (), 0.5),
+        ({"a": 1e6}, 0.0, ("a",), 1 / (1 + math.exp(-50.0))),  # clipped, never overflows
+        ({"a": -1e6}, 0.0, ("a",), 1 / (1 + math.exp(50.0))),
+    ],
+)
+def test_probability(weights: dict, intercept: float, features: tuple, expected: float) -> None:
+    assert LineModel(weights, intercept, 0.5).probability(features) == pytest.approx(expected)
+
+
+def test_json_round_trip_is_exact_and_sorted() -> None:
+    model = LineModel({"w=zeta": -0.25, "w=alpha": 1.125}, -0.5, 0.65)
+    text = model.to_json()
+    assert LineModel.from_json(text) == model
+    assert text.index("w=alpha") < text.index("w=zeta")
+
+
+def test_learned_pass_removes_only_kept_lines_at_or_above_threshold() -> None:
+    text = "\n\n".join([PROSE[0], "Acme keeps families covered", PROSE[1], "Share this", PROSE[2]])
+    model = LineModel({"w=acme": 5.0}, -2.0, 0.65)
+    state, _ = apply_rules(text, rules=RULES)
+    before = dict(state.removed)
+    apply_line_model(state, model)
+    assert state.removed[3] == LEARNED_RULE  # the blurb, which no rule knows
+    assert {n: state.removed[n] for n in before} == before  # rules' removals unchanged
+    assert all(state.removed.get(n) != LEARNED_RULE for n in (1, 5, 9))
+
+
+def test_clean_document_records_learned_removals() -> None:
+    text = "\n".join([PROSE[0], "Acme keeps families covered", PROSE[1]])
+    everything = LineModel({}, 10.0, 0.65)  # scores every kept line as an artefact
+    doc = clean_document(text, rules=RULES, line_model=everything)
+    assert doc.paragraphs == ()
+    assert [(r.line_no, r.rule) for r in doc.removed] == [(n, LEARNED_RULE) for n in (1, 2, 3)]
+    assert clean_document(text, rules=RULES, line_model=LineModel({}, -10.0, 0.65)).text.count(
+        "Acme keeps"
+    )
