@@ -44,10 +44,10 @@ def test_no_silent_loss_and_no_content_removed_on_labelled_documents() -> None:
             slots[no - 1] = text
         _assert_no_silent_loss("\n".join(slots))
     lost = predicted[(predicted["label"] == "content") & ~predicted["kept"]]
-    # sets 7-11 keep a few losses and label disagreements ("Notes to editors", a reporting
+    # sets 7-12 keep a few losses and label disagreements ("Notes to editors", a reporting
     # credit, speaker names of a debate); their retention floors are in
     # test_evaluate_cleaning_targets
-    blind = [f"synthetic_heldout{n}" for n in (7, 8, 9, 10, 11)]
+    blind = [f"synthetic_heldout{n}" for n in (7, 8, 9, 10, 11, 12)]
     lost = lost[~lost["dataset"].isin(blind)]
     seeds = predicted[predicted["dataset"] == "seeds"]
     assert lost.empty, lost[["doc_id", "line_no", "rule", "text"]].to_string()
@@ -62,8 +62,8 @@ def test_evaluate_cleaning_targets() -> None:
     assert overall["seeds", "artefact_recall"] == 1.0
     assert overall["seeds", "content_retention"] == 1.0
     # Floors: sets 1-6 were tuned on; 7-10 were scored once blind (first looks in
-    # docs/cleaning.md) and then used for the fourth pass; 11 was scored once blind and not
-    # tuned on. A drop is a regression.
+    # docs/cleaning.md) and then used for the fourth pass; 11 and 12 were scored once blind
+    # and not tuned on. A drop is a regression.
     floors = {  # dataset: (artefact recall, content precision, content retention)
         "synthetic_dev": (1.0, 1.0, 1.0),
         "synthetic_heldout": (1.0, 1.0, 1.0),
@@ -77,6 +77,7 @@ def test_evaluate_cleaning_targets() -> None:
         "synthetic_heldout9": (0.95, 0.96, 1.0),
         "synthetic_heldout10": (0.81, 0.86, 0.98),
         "synthetic_heldout11": (0.84, 0.88, 0.98),
+        "synthetic_heldout12": (0.84, 0.86, 0.99),
     }
     for dataset, (recall, precision, retention) in floors.items():
         assert overall[dataset, "artefact_recall"] >= recall, dataset

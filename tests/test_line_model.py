@@ -10,6 +10,7 @@ from culturelens.clean import apply_rules, clean_document, load_rules
 from culturelens.line_model import LEARNED_RULE, LineModel, apply_line_model, line_features
 
 RULES = load_rules()
+BLURB = "Acme keeps families covered"  # a sponsor line no rule knows
 PROSE = [
     "The trust said its review of the surgical unit would be published in full next month.",
     "Staff told inspectors they were afraid to report mistakes to their line managers.",
@@ -17,9 +18,9 @@ PROSE = [
 ]
 
 
-def _features(lines: list[str], index: int) -> tuple[str, ...]:
-    state, _ = apply_rules("\n\n".join(lines), rules=RULES)
-    return line_features(state, index)
+def _features(lines: list[str], index: int, *, rules: list = RULES) -> tuple[str, ...]:
+    state, _ = apply_rules("\n\n".join(lines), rules=rules)
+    return line_features(state)[index]
 
 
 @pytest.mark.parametrize(
@@ -35,22 +36,39 @@ def _features(lines: list[str], index: int) -> tuple[str, ...]:
     ],
 )
 def test_line_shape_and_word_features(line: str, present: set[str], absent: set[str]) -> None:
-    features = set(_features([PROSE[0], PROSE[1], line, PROSE[2]], 2))
+    features = set(_features([PROSE[0], PROSE[1], line, PROSE[2]], 2, rules=[]))
     assert present <= features, present - features
     assert not absent & features
 
 
 @pytest.mark.parametrize(
     ("lines", "index", "present"),
-    [  # zone (head/body/tail of the prose) and what the rules made of the neighbours
-        ([PROSE[0], PROSE[1], "Sponsored by Acme", PROSE[2]], 2, {"zone=body", "pn=prose prose"}),
-        ([PROSE[0], PROSE[1], PROSE[2], "Sponsored by Acme"], 3, {"zone=tail", "next=edge"}),
-        (["Sponsored by Acme", PROSE[0], PROSE[1], PROSE[2]], 0, {"zone=head", "prev=edge"}),
+    [  # zone (head/body/tail of the prose) and the neighbours: edge, prose or a short line
+        ([PROSE[0], PROSE[1], BLURB, PROSE[2]], 2, {"zone=body", "pn=proseprose"}),
+        ([PROSE[0], PROSE[1], PROSE[2], BLURB, "Menu"], 3, {"zone=tail", "pn=proseshort"}),
+        ([BLURB, PROSE[0], PROSE[1], PROSE[2]], 0, {"zone=head", "prev=edge", "rel=0"}),
     ],
 )
 def test_line_context_features(lines: list[str], index: int, present: set[str]) -> None:
-    present = {f.replace("pn=prose prose", "pn=proseprose") for f in present}
-    assert present <= set(_features(lines, index))
+    assert present <= set(_features(lines, index, rules=[]))
+
+
+@pytest.mark.parametrize(
+    ("lines", "index", "pair"),
+    [
+        ([PROSE[0], "Share this", BLURB, PROSE[1], PROSE[2]], 2, "pn=artprose"),
+        (["Council to close two libraries", "By Jo Bloggs", "Share this", BLURB, *PROSE], 3,
+         "pn=artprose"),
+        (["Council to close two libraries", "By Jo Bloggs", BLURB, *PROSE], 2, "pn=metaprose"),
+    ],
+)  # fmt: skip
+def test_neighbours_removed_by_rules(lines: list[str], index: int, pair: str) -> None:
+    assert pair in _features(lines, index)
+
+
+def test_only_kept_lines_are_scored() -> None:
+    state, _ = apply_rules("\n".join([PROSE[0], "Share this", BLURB, PROSE[1]]), rules=RULES)
+    assert sorted(line_features(state)) == [0, 2, 3]
 
 
 def test_long_prose_lines_carry_no_word_features() -> None:
@@ -82,7 +100,7 @@ def test_json_round_trip_is_exact_and_sorted() -> None:
 
 
 def test_learned_pass_removes_only_kept_lines_at_or_above_threshold() -> None:
-    text = "\n\n".join([PROSE[0], "Acme keeps families covered", PROSE[1], "Share this", PROSE[2]])
+    text = "\n\n".join([PROSE[0], BLURB, PROSE[1], "Share this", PROSE[2]])
     model = LineModel({"w=acme": 5.0}, -2.0, 0.65)
     state, _ = apply_rules(text, rules=RULES)
     before = dict(state.removed)
@@ -93,7 +111,7 @@ def test_learned_pass_removes_only_kept_lines_at_or_above_threshold() -> None:
 
 
 def test_clean_document_records_learned_removals() -> None:
-    text = "\n".join([PROSE[0], "Acme keeps families covered", PROSE[1]])
+    text = "\n".join([PROSE[0], BLURB, PROSE[1]])
     everything = LineModel({}, 10.0, 0.65)  # scores every kept line as an artefact
     doc = clean_document(text, rules=RULES, line_model=everything)
     assert doc.paragraphs == ()

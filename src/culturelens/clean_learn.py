@@ -40,10 +40,10 @@ def training_rows(lines: pd.DataFrame, *, rules: Sequence[ArtefactRule]) -> pd.D
     for (dataset, doc_id), group in frame.groupby(["dataset", "doc_id"], sort=True):
         state, _ = apply_rules(document_from_lines(group), rules=rules)
         label = dict(zip(group["line_no"].astype(int), group["label"], strict=True))
-        for i in state.kept():
+        for i, features in line_features(state).items():
             line_no = state.lines[i].line_no
             is_artefact = label.get(line_no, "content") != "content"
-            rows.append((dataset, doc_id, line_no, line_features(state, i), is_artefact))
+            rows.append((dataset, doc_id, line_no, features, is_artefact))
     return pd.DataFrame(rows, columns=["dataset", "doc_id", "line_no", "features", "artefact"])
 
 

@@ -96,26 +96,33 @@ def _status(state: State, j: int) -> str:
     return "prose" if state.is_prose(j) else "short"
 
 
-def line_features(state: State, i: int) -> tuple[str, ...]:
-    """Binary features of line ``i``: shape, zone, neighbours' fate, words and word pairs."""
-    ln, n = state.lines[i], len(state.lines)
+def line_features(state: State) -> dict[int, tuple[str, ...]]:
+    """Binary features of every kept line, by index: shape, zone, neighbours' fate, words.
+
+    The prose bounds are found once per document, so the cost is linear in its lines.
+    """
+    n = len(state.lines)
     first, last = state.prose_bounds()
-    zone = "head" if i < first else "tail" if i > last else "body"
-    before, after = _status(state, i - 1), _status(state, i + 1)
-    nw = f"nw={_bin(ln.n_words)}"
-    out = [*_shape(ln), f"zone={zone}", f"rel={10 * i // n}", f"prev={before}"]
-    out += [f"next={after}", f"pn={before}{after}", f"{zone}&{nw}", f"{zone}&end={_end(ln.text)}"]
-    out += [f"{nw}&next={after}", f"{nw}&prev={before}"]
-    if ln.n_words <= _WORD_MAX:
-        tokens = P.RE_FEATURE_TOKEN.findall(ln.low[:_WORD_CHARS])
-        out += [f"w={t}" for t in tokens]
-        out += [f"b={a} {b}" for a, b in itertools.pairwise(tokens)]
-    return tuple(sorted(set(out)))
+    out = {}
+    for i in state.kept():
+        ln = state.lines[i]
+        zone = "head" if i < first else "tail" if i > last else "body"
+        before, after = _status(state, i - 1), _status(state, i + 1)
+        nw, end = f"nw={_bin(ln.n_words)}", f"end={_end(ln.text)}"
+        features = [*_shape(ln), f"zone={zone}", f"rel={10 * i // n}", f"prev={before}"]
+        features += [f"next={after}", f"pn={before}{after}", f"{zone}&{nw}", f"{zone}&{end}"]
+        features += [f"{nw}&next={after}", f"{nw}&prev={before}"]
+        if ln.n_words <= _WORD_MAX:
+            tokens = P.RE_FEATURE_TOKEN.findall(ln.low[:_WORD_CHARS])
+            features += [f"w={t}" for t in tokens]
+            features += [f"b={a} {b}" for a, b in itertools.pairwise(tokens)]
+        out[i] = tuple(sorted(set(features)))
+    return out
 
 
 def apply_line_model(state: State, model: LineModel) -> None:
     """Remove (as ``learned_line``) every kept line the model scores at or above threshold."""
-    scored = [(i, model.probability(line_features(state, i))) for i in state.kept()]
+    scored = [(i, model.probability(f)) for i, f in line_features(state).items()]
     for i, p in scored:  # decide on the rules' state, then remove: order does not matter
         if p >= model.threshold:
             state.removed.setdefault(state.lines[i].line_no, LEARNED_RULE)
