@@ -10,7 +10,7 @@ from test_clean import _assert_no_silent_loss  # the one invariant check, shared
 
 from culturelens import clean, clean_eval
 from culturelens.clean import load_rules
-from culturelens.clean_eval import evaluate_cleaning, predict_lines
+from culturelens.clean_eval import evaluate_cleaning, predict_lines, read_labelled_lines
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "validation" / "cleaning"
@@ -19,10 +19,7 @@ PROSE_A = "The council said the new scheme would start in the spring, subject to
 
 
 def _gold() -> pd.DataFrame:
-    return pd.concat(
-        [pd.read_csv(p, keep_default_na=False) for p in sorted(GOLD.glob("*.csv"))],
-        ignore_index=True,
-    )
+    return read_labelled_lines(GOLD)
 
 
 @pytest.mark.parametrize("name", ["evaluate_cleaning", "predict_lines", "LABELS"])
