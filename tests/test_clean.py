@@ -220,8 +220,8 @@ def test_bbc_body_lines_are_kept() -> None:
     if not folder.is_dir():
         pytest.skip("BBC corpus not available (set CULTURELENS_CORPORA)")
     files = sorted(folder.glob("*.txt"))[::10]
-    # the pipeline's default: the rules, then the learned pass at threshold 0.75
-    model = train_line_model(read_labelled_lines(GOLD), rules=RULES, threshold=0.75, seed=1)
+    # the pipeline's default: the rules, then the learned pass at threshold 0.85
+    model = train_line_model(read_labelled_lines(GOLD), rules=RULES, threshold=0.85, seed=1)
     body = lost = lost_learned = titled = 0
     for path in files:
         text = path.read_text(encoding="utf-8")
@@ -406,6 +406,9 @@ HARD_CONTENT = [
     "Thanks for the memories",
     "Reply to the consultation by 5 May.",
     "Sort out the backlog first",
+    "14 Amber Kerr (12)",  # regression (set 18): a line-up entry, not "Section (12)"
+    "Table 1 shows that complaints doubled.",
+    "The views of staff were not sought, the report said.",
 ]
 
 

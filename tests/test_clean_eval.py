@@ -41,10 +41,10 @@ def test_no_silent_loss_and_no_content_removed_on_labelled_documents() -> None:
             slots[no - 1] = text
         _assert_no_silent_loss("\n".join(slots))
     lost = predicted[(predicted["label"] == "content") & ~predicted["kept"]]
-    # sets 7-12 keep a few losses and label disagreements ("Notes to editors", a reporting
+    # sets 7-18 keep a few losses and label disagreements ("Notes to editors", a reporting
     # credit, speaker names of a debate); their retention floors are in
     # test_evaluate_cleaning_targets
-    blind = [f"synthetic_heldout{n}" for n in (7, 8, 9, 10, 11, 12)]
+    blind = [f"synthetic_heldout{n}" for n in range(7, 19)]
     lost = lost[~lost["dataset"].isin(blind)]
     seeds = predicted[predicted["dataset"] == "seeds"]
     assert lost.empty, lost[["doc_id", "line_no", "rule", "text"]].to_string()
@@ -58,9 +58,10 @@ def test_evaluate_cleaning_targets() -> None:
     assert table.equals(table.sort_values(["dataset", "metric", "kind"]).reset_index(drop=True))
     assert overall["seeds", "artefact_recall"] == 1.0
     assert overall["seeds", "content_retention"] == 1.0
-    # Floors: sets 1-6 were tuned on; 7-10 were scored once blind (first looks in
-    # docs/cleaning.md) and then used for the fourth pass; 11 and 12 were scored once blind
-    # and not tuned on. A drop is a regression.
+    # Floors: sets 1-6 were tuned on; 7-12 were scored once blind (first looks in
+    # docs/cleaning.md) and then used for the fourth to sixth passes; 13-18 were scored once
+    # blind with the sixth pass and then used to fix its content losses. A drop is a
+    # regression.
     floors = {  # dataset: (artefact recall, content precision, content retention)
         "synthetic_dev": (1.0, 1.0, 1.0),
         "synthetic_heldout": (1.0, 1.0, 1.0),
@@ -69,12 +70,18 @@ def test_evaluate_cleaning_targets() -> None:
         "synthetic_heldout4": (0.95, 0.91, 1.0),
         "synthetic_heldout5": (0.95, 0.92, 1.0),
         "synthetic_heldout6": (1.0, 1.0, 1.0),
-        "synthetic_heldout7": (0.88, 0.89, 0.99),
-        "synthetic_heldout8": (0.82, 0.86, 0.98),
-        "synthetic_heldout9": (0.95, 0.96, 1.0),
-        "synthetic_heldout10": (0.81, 0.86, 0.98),
-        "synthetic_heldout11": (0.84, 0.88, 0.98),
-        "synthetic_heldout12": (0.84, 0.86, 0.99),
+        "synthetic_heldout7": (0.91, 0.93, 0.99),
+        "synthetic_heldout8": (0.85, 0.89, 0.98),
+        "synthetic_heldout9": (0.96, 0.97, 1.0),
+        "synthetic_heldout10": (0.88, 0.92, 0.98),
+        "synthetic_heldout11": (0.91, 0.94, 0.98),
+        "synthetic_heldout12": (0.87, 0.89, 0.99),
+        "synthetic_heldout13": (0.78, 0.84, 0.97),
+        "synthetic_heldout14": (0.83, 0.85, 0.98),
+        "synthetic_heldout15": (0.86, 0.88, 0.99),
+        "synthetic_heldout16": (0.72, 0.82, 0.99),
+        "synthetic_heldout17": (0.80, 0.87, 0.98),
+        "synthetic_heldout18": (0.80, 0.85, 0.99),
     }
     for dataset, (recall, precision, retention) in floors.items():
         assert overall[dataset, "artefact_recall"] >= recall, dataset

@@ -16,7 +16,7 @@ RULES = load_rules()
 PROSE = "The trust said its review of the surgical unit would be published in full next month."
 # Sets written blind by helpers who saw no rule; the learned pass is scored on each with a
 # model trained on all the other sets.
-BLIND = [f"synthetic_heldout{n}" for n in (7, 8, 9, 10, 11, 12)]
+BLIND = [f"synthetic_heldout{n}" for n in range(7, 19)]
 
 
 def _lines(rows: list[tuple[str, str, int, str, str]]) -> pd.DataFrame:
@@ -74,19 +74,19 @@ def test_read_labelled_lines_names_the_folder(tmp_path: Path) -> None:
 
 
 def test_learned_pass_on_unseen_sets() -> None:
-    """Leave one set out: the learned pass must add recall on the blind sets, cost at most
-    1.5 points of content retention on any, and leave the seeds and tuned sets perfect."""
+    """Leave one set out: the learned pass must add recall on the blind sets (3 points on
+    average), cost at most 2 points of content retention on any and 0.6 on average, and leave
+    the seeds and tuned sets perfect."""
     gold = read_labelled_lines(GOLD)
     columns = ["dataset", "metric"]
     rules = evaluate_cleaning(gold, rules=RULES).query("kind == 'all'").set_index(columns)
-    learned = evaluate_learned(gold, rules=RULES, threshold=0.75, seed=1)
+    learned = evaluate_learned(gold, rules=RULES, threshold=0.85, seed=1)
     learned = learned.query("kind == 'all'").set_index(columns)["value"]
     rules = rules["value"]
     recall_gain = [learned[d, "artefact_recall"] - rules[d, "artefact_recall"] for d in BLIND]
-    assert min(recall_gain) >= 0 and sum(recall_gain) / len(BLIND) >= 0.02, recall_gain
-    for dataset in BLIND:
-        loss = rules[dataset, "content_retention"] - learned[dataset, "content_retention"]
-        assert loss <= 0.015, dataset
+    assert min(recall_gain) >= 0 and sum(recall_gain) / len(BLIND) >= 0.03, recall_gain
+    loss = [rules[d, "content_retention"] - learned[d, "content_retention"] for d in BLIND]
+    assert max(loss) <= 0.02 and sum(loss) / len(BLIND) <= 0.006, loss
     for dataset in ["seeds", "synthetic_dev", "synthetic_heldout2", "synthetic_heldout6"]:
         assert learned[dataset, "content_retention"] == 1.0, dataset
         assert learned[dataset, "artefact_recall"] == 1.0, dataset

@@ -55,6 +55,9 @@ def test_repeated_lines(lines: list[str], removed: int) -> None:
         (["12 comments", "Bookworm62", "3 hours ago", "Brilliant news, well done everyone.",
           "Reply"], 5),
         (["Comments (3)", "A reader wrote that the council should do better next time."], 2),
+        # regression (sets 10, 12): a WordPress header carries the post's title
+        (['2 thoughts on "Depot survey: six in ten members say they have been bullied at work"',
+          "Tony R", "5 February 2025 at 7:12 am", "Well done to the stewards for this."], 4),
     ],
 )  # fmt: skip
 def test_comment_thread_after_the_article(tail: list[str], n_removed: int) -> None:
@@ -83,6 +86,27 @@ def test_comment_header_at_the_top_does_not_cut_the_article() -> None:
 def test_ui_fragments_between_artefacts(tail: list[str], kept: list[str]) -> None:
     doc = clean_document("\n".join(["Headline here", *PROSE, *tail]), rules=RULES)
     assert [p.text for p in doc.paragraphs] == [*PROSE, *kept]
+
+
+@pytest.mark.parametrize(
+    ("block", "kept"),
+    [
+        (["Hospo giant slugged over underpaid backpackers", "Bar owner banned after chat leak"],
+         []),
+        # regression (sets 13, 17): a quoted sub-heading of up to six words above prose, right
+        # after an advert or a related link, is the journalist's
+        (["Hospo giant slugged over underpaid backpackers", "Bar owner banned after chat leak",
+          "'Just get it in the air'"], ["'Just get it in the air'"]),
+        # regression (set 17): emoji bullets make a list, not a block of headlines
+        (["What's in the offer? 👇", "✅ a minimum of 11 hours between shifts",
+          "🚋 Friday: full service on all four lines"],
+         ["What's in the offer? 👇", "a minimum of 11 hours between shifts",
+          "Friday: full service on all four lines"]),
+    ],
+)  # fmt: skip
+def test_headline_block(block: list[str], kept: list[str]) -> None:
+    doc = clean_document("\n".join(["Headline here", PROSE[0], *block, PROSE[1]]), rules=RULES)
+    assert [p.text for p in doc.paragraphs] == [PROSE[0], *kept, PROSE[1]]
 
 
 def test_data_list_with_figures_is_kept() -> None:

@@ -43,6 +43,24 @@ from culturelens.clean import clean_document
             {"navigation", "section_label", "metadata_byline", "metadata_date",
              "header_furniture"},
         ),
+        # regression (set 7): a ticker headline higher up is not the headline; the last
+        # headline-shaped line above the byline is
+        (
+            ["1:52pm  Police name man who died in Whanganui crash", "Business \u203a Farming",
+             "Fonterra lifts milk price forecast as dairy prices bounce back",
+             "Farmers get some good news after two lean seasons, economists say.",
+             "Rachel Te Awa, Business Reporter", "08:15, Apr 23 2024"],
+            "Fonterra lifts milk price forecast as dairy prices bounce back",
+            {"section_label", "metadata_byline", "metadata_date"},
+        ),
+        # regression (set 11): a standfirst without a full stop directly under the headline
+        (
+            ["DevOps", "Payments firm blamed outage on a typo. Staff say the tool was flagged",
+             "Internal chat logs suggest warnings about the config system went nowhere",
+             "Tobias Wrenfield", "Tue 9 Apr 2024 // 11:27 UTC"],
+            "Payments firm blamed outage on a typo. Staff say the tool was flagged",
+            {"section_label", "metadata_byline", "metadata_date"},
+        ),
     ],
 )  # fmt: skip
 def test_headline_and_labels_above_it(head: list[str], title: str, removed_rules: set) -> None:

@@ -7,7 +7,13 @@ import math
 import pytest
 
 from culturelens.clean import apply_rules, clean_document, load_rules
-from culturelens.line_model import LEARNED_RULE, LineModel, apply_line_model, line_features
+from culturelens.line_model import (
+    LEARNED_RULE,
+    LineModel,
+    apply_line_model,
+    introduced_lists,
+    line_features,
+)
 
 RULES = load_rules()
 BLURB = "Acme keeps families covered"  # a sponsor line no rule knows
@@ -119,3 +125,20 @@ def test_clean_document_records_learned_removals() -> None:
     assert clean_document(text, rules=RULES, line_model=LineModel({}, -10.0, 0.65)).text.count(
         "Acme keeps"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        # regression (sets 10, 17): pay bands and results under an introducing line are kept
+        (f"{PROSE[0]}\nAverage pay was:\nUnder 21: £10.85/hour\n21-25: £11.90/hour", {2, 3}),
+        (f"{PROSE[0]}\nResults:\nArsenal 2 Chelsea 1\n\nAcme keeps families covered", {2}),
+        (f"{PROSE[0]}\nArsenal 2 Chelsea 1\nSpurs 0 Leeds 0", set()),
+    ],
+)
+def test_introduced_lists_are_not_scored(text: str, listed: set[int]) -> None:
+    state, _ = apply_rules(text, rules=RULES)
+    assert introduced_lists(state) == listed
+    apply_line_model(state, LineModel({}, 10.0, 0.65))  # scores every line as an artefact
+    kept = {i for i in range(len(state.lines)) if not state.is_removed(i)}
+    assert listed <= kept

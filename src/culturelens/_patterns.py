@@ -36,7 +36,9 @@ RE_SPACE_BEFORE_PUNCT = re.compile(r" +(?=[,.;:!?](?:\s|$))")
 # Leading list/bullet markers; the marker is dropped from the paragraph text.
 RE_BULLET = re.compile(
     r"^(?:[\u2022\u2023\u2043\u2219\u25aa\u25ab\u25cf\u25e6\u00b7\u25b8\u25ba\u27a2\u2794"
-    r"\u25a0\u25a1\u2713\u2714]|[-*+\u2013\u2014](?= ))\s*"
+    r"\u25a0\u25a1]|[-*+\u2013\u2014](?= )"
+    # dingbats and emoji used as bullets ("✅ a 4.5% pay rise", "🚋 Friday: full service")
+    r"|[\u2700-\u27bf\U0001f170-\U0001faff]\ufe0f?(?= ))\s*"
 )
 RE_NUMBERED = re.compile(r"^\(?\d{1,3}[.)](?= )")
 
@@ -173,7 +175,10 @@ RE_DATE_NO_YEAR = re.compile(
 RE_COMMENTS_HEADER = re.compile(
     r"^(?:\(?\d{1,6}\)? )?(?:reader |readers' |rapid |latest |top |all )?"
     r"(?:comments?|replies|responses|discussion)"
-    r"(?: \(?\d{1,6}\)?)?\W{0,3}$|^(?:discussion|conversation|comments) (?:about|on) this\b",
+    r"(?: \(?\d{1,6}\)?)?\W{0,3}$|^(?:discussion|conversation|comments) (?:about|on) this\b"
+    # WordPress: 'One thought on "Title"', '12 responses to "Title"'
+    r"|^(?:one|no|\d{1,6}) (?:thoughts?|comments?|responses?|replies|reply) (?:on|to) "
+    r"[\"'].{1,250}$",
     re.I,
 )
 # A person's name on its own line: two to four capitalised words or initials ("Priya Raman").

@@ -71,7 +71,7 @@ def detect_headline_block(state: State, rule: ArtefactRule) -> None:
             run.append(i)
             continue
         intro = previous is not None and previous.text.endswith(":")
-        if run and subheading(state, run[-1], max_words=4):
+        if run and _subheading_above_prose(state, run[-1]):
             run.pop()
         shaped = sum(headline_shaped(state.lines[j]) for j in run)
         if (
@@ -84,6 +84,12 @@ def detect_headline_block(state: State, rule: ArtefactRule) -> None:
                 state.remove(j, rule)
         previous = state.lines[i] if i is not None else None
         run = []
+
+
+def _subheading_above_prose(state: State, i: int) -> bool:
+    """Up to four words, or a quoted phrase of up to eight ("'Just get it in the air'")."""
+    quoted = P.RE_QUOTE_OPEN.match(state.lines[i].text) is not None
+    return subheading(state, i, max_words=8 if quoted else 4)
 
 
 def detect_menu_run(state: State, rule: ArtefactRule) -> None:
@@ -246,7 +252,7 @@ def detect_comment_thread(state: State, rule: ArtefactRule) -> None:
         return
     before = 0
     for i, ln in enumerate(state.lines):
-        if len(ln.text) <= 60 and P.RE_COMMENTS_HEADER.match(ln.text) and before >= share * total:
+        if len(ln.text) <= 300 and P.RE_COMMENTS_HEADER.match(ln.text) and before >= share * total:
             for j in range(i, len(state.lines)):
                 state.remove(j, rule)
             return

@@ -45,10 +45,12 @@ def detect_section_label(state: State, rule: ArtefactRule) -> None:
 def _confirmed_title(state: State, *, window: int = 4) -> int:
     """Index of the headline above a byline or date in the header (-1: none found).
 
-    Among the ``window`` kept lines above the metadata, the headline is the first
-    headline-shaped line that is not a label (a menu, a site name, a short kicker); a
-    standfirst or caption may sit between it and the metadata. A line ending in a full stop
-    is the headline only directly above the metadata, when nothing else qualifies.
+    Among the ``window`` kept lines above the metadata, the headline is the last
+    headline-shaped line that is not a label (a menu, a site name, a short kicker): menus,
+    taglines and tickers sit higher up. A standfirst with a full stop may sit between it and
+    the metadata; one without a full stop is a longer line directly under the headline. A
+    line ending in a full stop is the headline only directly above the metadata, when
+    nothing else qualifies.
     """
     zone, start = header_zone(state), body_start(state)
     for meta in (i for i in range(min(start, len(state.lines))) if state.is_metadata(i)):
@@ -56,11 +58,18 @@ def _confirmed_title(state: State, *, window: int = 4) -> int:
         shaped = [i for i in above if _headline_candidate(state.lines[i], 30)]
         plain = [i for i in shaped if not state.lines[i].sentence_end]
         titles = [i for i in plain if not _label_like(state.lines[i])] or plain[-1:]
+        while len(titles) > 1 and _standfirst_under(state, titles[-2], titles[-1]):
+            titles.pop()
         if titles:
-            return titles[0]
+            return titles[-1]
         if shaped and shaped[-1] == meta - 1:
             return shaped[-1]
     return -1
+
+
+def _standfirst_under(state: State, title: int, line: int) -> bool:
+    above, below = state.lines[title], state.lines[line]
+    return below.line_no == above.line_no + 1
 
 
 def _label_like(ln: Line) -> bool:

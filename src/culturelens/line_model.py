@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from culturelens import _patterns as P
 from culturelens.clean_state import Line, State
 
-__all__ = ["LEARNED_RULE", "LineModel", "apply_line_model", "line_features"]
+__all__ = ["LEARNED_RULE", "LineModel", "apply_line_model", "introduced_lists", "line_features"]
 
 LEARNED_RULE = "learned_line"
 # Word features only for lines up to this long: a menu, caption or blurb is short, and the
@@ -121,8 +121,29 @@ def line_features(state: State) -> dict[int, tuple[str, ...]]:
 
 
 def apply_line_model(state: State, model: LineModel) -> None:
-    """Remove (as ``learned_line``) every kept line the model scores at or above threshold."""
-    scored = [(i, model.probability(f)) for i, f in line_features(state).items()]
+    """Remove (as ``learned_line``) every kept line the model scores at or above threshold.
+
+    Lines of a list introduced by a line ending in ":" are never removed: as for the rules,
+    an introduced list is the article's own (fixtures, pay bands, key dates), while the same
+    lines elsewhere are often a widget.
+    """
+    listed = introduced_lists(state)
+    scored = [(i, model.probability(f)) for i, f in line_features(state).items() if i not in listed]
     for i, p in scored:  # decide on the rules' state, then remove: order does not matter
         if p >= model.threshold:
             state.removed.setdefault(state.lines[i].line_no, LEARNED_RULE)
+
+
+def introduced_lists(state: State, *, max_items: int = 40) -> set[int]:
+    """Indices of the kept lines directly under a kept line ending in ":", up to a blank line."""
+    listed: set[int] = set()
+    for i in state.kept():
+        if not state.lines[i].text.endswith(":"):
+            continue
+        j = i + 1
+        while j < len(state.lines) and j - i <= max_items and not state.is_removed(j):
+            if state.lines[j].line_no != state.lines[j - 1].line_no + 1:
+                break  # a blank line ends the list
+            listed.add(j)
+            j += 1
+    return listed
