@@ -48,9 +48,9 @@ def _confirmed_title(state: State, *, window: int = 4) -> int:
     Among the ``window`` kept lines above the metadata, the headline is the last
     headline-shaped line that is not a label (a menu, a site name, a short kicker): menus,
     taglines and tickers sit higher up. A standfirst with a full stop may sit between it and
-    the metadata; one without a full stop is a longer line directly under the headline. A
-    line ending in a full stop is the headline only directly above the metadata, when
-    nothing else qualifies.
+    the metadata; of two candidates with no blank line between them, the upper one is the
+    headline and the lower a standfirst without a full stop. A line ending in a full stop
+    is the headline only directly above the metadata, when nothing else qualifies.
     """
     zone, start = header_zone(state), body_start(state)
     for meta in (i for i in range(min(start, len(state.lines))) if state.is_metadata(i)):
@@ -68,6 +68,7 @@ def _confirmed_title(state: State, *, window: int = 4) -> int:
 
 
 def _standfirst_under(state: State, title: int, line: int) -> bool:
+    """Does ``line`` follow ``title`` with no blank line between (a standfirst under it)?"""
     above, below = state.lines[title], state.lines[line]
     return below.line_no == above.line_no + 1
 
