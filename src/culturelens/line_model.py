@@ -3,10 +3,13 @@
 The rules know wordings and forms; what they miss (a sponsor blurb, a full-sentence caption,
 another article's teaser) differs from site to site. :class:`LineModel` scores every line the
 rules keep from its shape, its words and what the rules did to its neighbours, and removes it
-(rule ``learned_line``) when the probability of an artefact reaches the threshold. It is
-trained on the hand-labelled lines (:mod:`culturelens.clean_learn`), so a user extends it by
-labelling lines of their own corpus. Scoring is a sum over sorted feature names: pure Python,
-deterministic and linear in the number of lines.
+(rule ``learned_line``) when the probability of an artefact reaches the threshold. The model
+has two stages: a first model scores each line alone, and the second reads those scores of
+the neighbouring lines too, because furniture comes in runs (a block of classified adverts, a
+standings table, a teaser list) whose single lines look ambiguous. It is trained on the
+hand-labelled lines (:mod:`culturelens.clean_learn`), so a user extends it by labelling lines
+of their own corpus. Scoring is a sum over sorted feature names: pure Python, deterministic
+and linear in the number of lines.
 """
 
 from __future__ import annotations
@@ -14,13 +17,21 @@ from __future__ import annotations
 import itertools
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from culturelens import _patterns as P
 from culturelens.clean_state import Line, State
 
-__all__ = ["LEARNED_RULE", "LineModel", "apply_line_model", "introduced_lists", "line_features"]
+__all__ = [
+    "LEARNED_RULE",
+    "LineModel",
+    "apply_line_model",
+    "context_features",
+    "introduced_lists",
+    "line_features",
+    "line_probabilities",
+]
 
 LEARNED_RULE = "learned_line"
 # Word features only for lines up to this long: a menu, caption or blurb is short, and the
@@ -32,24 +43,38 @@ _NW_BINS = (1, 2, 3, 4, 6, 9, 14, 22, 40)
 
 @dataclass(frozen=True)
 class LineModel:
-    """Logistic weights per binary feature; a line is removed when p >= ``threshold``."""
+    """Logistic weights per binary feature; a line is removed when p >= ``threshold``.
+
+    ``first`` is the first-stage model whose scores of the neighbouring lines this one reads
+    (:func:`context_features`); None for a single-stage model.
+    """
 
     weights: Mapping[str, float]
     intercept: float
     threshold: float
+    first: LineModel | None = None
 
     def probability(self, features: tuple[str, ...]) -> float:
         z = self.intercept + sum(self.weights.get(f, 0.0) for f in sorted(features))
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
-    def to_json(self) -> str:
+    def _body(self) -> dict:
         body = {"threshold": self.threshold, "intercept": self.intercept}
-        return json.dumps({**body, "weights": dict(sorted(self.weights.items()))}, indent=0)
+        first = None if self.first is None else self.first._body()
+        return {**body, "weights": dict(sorted(self.weights.items())), "first": first}
+
+    def to_json(self) -> str:
+        return json.dumps(self._body(), indent=0)
+
+    @classmethod
+    def _from_body(cls, data: dict) -> LineModel:
+        first = None if data.get("first") is None else cls._from_body(data["first"])
+        weights = dict(data["weights"])
+        return cls(weights, float(data["intercept"]), float(data["threshold"]), first)
 
     @classmethod
     def from_json(cls, text: str) -> LineModel:
-        data = json.loads(text)
-        return cls(dict(data["weights"]), float(data["intercept"]), float(data["threshold"]))
+        return cls._from_body(json.loads(text))
 
 
 def _bin(n: int) -> str:
@@ -96,13 +121,33 @@ def _status(state: State, j: int) -> str:
     return "prose" if state.is_prose(j) else "short"
 
 
+def _short_runs(state: State) -> dict[int, str]:
+    """Length (capped at 5) and place of the run of adjacent kept short lines each is in."""
+    out: dict[int, str] = {}
+    run: list[int] = []
+    for i in [*range(len(state.lines)), -1]:
+        if i >= 0 and not state.is_removed(i) and not state.is_prose(i):
+            run.append(i)
+            continue
+        for k, j in enumerate(run):
+            place = "first" if k == 0 else "last" if k == len(run) - 1 else "mid"
+            out[j] = f"run={min(len(run), 5)}&{place}"
+        run = []
+    return out
+
+
 def line_features(state: State) -> dict[int, tuple[str, ...]]:
     """Binary features of every kept line, by index: shape, zone, neighbours' fate, words.
 
-    The prose bounds are found once per document, so the cost is linear in its lines.
+    Besides the line's own shape and words: where it sits relative to the prose, how many
+    lines the rules removed as artefacts within three lines of it, and the run of short lines
+    it belongs to (menus, teaser lists and tables come in runs). The prose bounds and runs are
+    found once per document, so the cost is linear in its lines.
     """
     n = len(state.lines)
     first, last = state.prose_bounds()
+    runs = _short_runs(state)
+    artefact = [state.is_removed(j) and not state.is_metadata(j) for j in range(n)]
     out = {}
     for i in state.kept():
         ln = state.lines[i]
@@ -112,12 +157,52 @@ def line_features(state: State) -> dict[int, tuple[str, ...]]:
         features = [*_shape(ln), f"zone={zone}", f"rel={10 * i // n}", f"prev={before}"]
         features += [f"next={after}", f"pn={before}{after}", f"{zone}&{nw}", f"{zone}&{end}"]
         features += [f"{nw}&next={after}", f"{nw}&prev={before}"]
+        features.append(f"near_art={min(4, sum(artefact[max(0, i - 3) : i + 4]))}")
+        if zone != "body":
+            features.append(f"{zone}_gap={min(6, first - i if i < first else i - last)}")
+        if i in runs:
+            features.append(runs[i])
         if ln.n_words <= _WORD_MAX:
             tokens = P.RE_FEATURE_TOKEN.findall(ln.low[:_WORD_CHARS])
             features += [f"w={t}" for t in tokens]
             features += [f"b={a} {b}" for a, b in itertools.pairwise(tokens)]
         out[i] = tuple(sorted(set(features)))
     return out
+
+
+def context_features(scored: Sequence[tuple[int, float]]) -> list[tuple[str, ...]]:
+    """Second-stage features of each kept line from the first-stage scores around it.
+
+    ``scored`` holds (raw line number, first-stage probability) of the kept lines in document
+    order. A neighbour up to two kept lines away is "a"djacent when at most one blank or
+    removed line lies between, else "f"ar; probabilities are binned in fifths.
+    """
+    out = []
+    for k, (line_no, p) in enumerate(scored):
+        features = [f"c_self={int(p * 10)}"]
+        for step, tag in ((-2, "pp"), (-1, "p"), (1, "n"), (2, "nn")):
+            if not 0 <= k + step < len(scored):
+                features.append(f"c_{tag}=edge")
+                continue
+            other, q = scored[k + step]
+            near = "a" if abs(other - line_no) <= abs(step) + 1 else "f"
+            features.append(f"c_{tag}={int(q * 5)}{near}")
+        window = [q for _, q in [*scored[max(0, k - 3) : k], *scored[k + 1 : k + 4]]]
+        features.append(f"c_max={int(max(window, default=0.0) * 5)}")
+        features.append(f"c_mean={int(sum(window) / len(window) * 5)}" if window else "c_mean=e")
+        out.append(tuple(features))
+    return out
+
+
+def line_probabilities(state: State, model: LineModel) -> dict[int, float]:
+    """Artefact probability of every kept line, by index (both stages when ``model.first``)."""
+    features = line_features(state)
+    if model.first is None:
+        return {i: model.probability(f) for i, f in features.items()}
+    order = sorted(features)
+    scored = [(state.lines[i].line_no, model.first.probability(features[i])) for i in order]
+    context = context_features(scored)
+    return {i: model.probability(features[i] + c) for i, c in zip(order, context, strict=True)}
 
 
 def apply_line_model(state: State, model: LineModel) -> None:
@@ -128,9 +213,9 @@ def apply_line_model(state: State, model: LineModel) -> None:
     lines elsewhere are often a widget.
     """
     listed = introduced_lists(state)
-    scored = [(i, model.probability(f)) for i, f in line_features(state).items() if i not in listed]
-    for i, p in scored:  # decide on the rules' state, then remove: order does not matter
-        if p >= model.threshold:
+    scored = line_probabilities(state, model)
+    for i, p in scored.items():  # decide on the rules' state, then remove: order does not matter
+        if p >= model.threshold and i not in listed:
             state.removed.setdefault(state.lines[i].line_no, LEARNED_RULE)
 
 
