@@ -102,6 +102,15 @@ def test_ui_fragments_between_artefacts(tail: list[str], kept: list[str]) -> Non
           "🚋 Friday: full service on all four lines"],
          ["What's in the offer? 👇", "a minimum of 11 hours between shifts",
           "Friday: full service on all four lines"]),
+        # regression (set 23): a box score with players' stats lines is data, not links
+        (["Box score", "Hartley 58, Westerville North 51", "Hartley", "Kiara Dobbs 22 pts, 6 reb",
+          "Maya Okafor 12 pts, 11 reb, 2 blk", "Jada Moss 8 pts, 5 ast"],
+         ["Box score", "Hartley 58, Westerville North 51", "Hartley", "Kiara Dobbs 22 pts, 6 reb",
+          "Maya Okafor 12 pts, 11 reb, 2 blk", "Jada Moss 8 pts, 5 ast"]),
+        # ... but headlines with one figure each are still a related block
+        (["Top 25: Reynoldsburg stays No. 1 heading into regionals",
+          "Granville holds off Bishop Watterson in overtime thriller",
+          "Three things we learned from the regional final"], []),
     ],
 )  # fmt: skip
 def test_headline_block(block: list[str], kept: list[str]) -> None:

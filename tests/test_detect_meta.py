@@ -61,6 +61,31 @@ from culturelens.clean import clean_document
             "Payments firm blamed outage on a typo. Staff say the tool was flagged",
             {"section_label", "metadata_byline", "metadata_date"},
         ),
+        # regression (sets 20, 23, 24): a byline under a standfirst with a full stop, with two
+        # names joined by "and", an outlet in brackets or a second line; not the headline
+        (
+            ["Indonesia / Health",
+             "Bullying hotline swamped as ministry widens probe into teaching hospitals",
+             "Junior doctors lodged more than 1,400 complaints in six months, officials said.",
+             "Nadia Kurniasih and Rizky Pratama (The Archipelago Post)", "Wed, March 12, 2025"],
+            "Bullying hotline swamped as ministry widens probe into teaching hospitals",
+            {"section_label", "metadata_byline", "metadata_date"},
+        ),
+        (
+            ["Record crowd as Eintracht Frankfurt edge Wolfsburg in women's Bundesliga",
+             "More than 38,000 fans watched Frankfurt move top of the table on Sunday.",
+             "Jonas Kerber (with dpa, SID)", "March 16, 2025"],
+            "Record crowd as Eintracht Frankfurt edge Wolfsburg in women's Bundesliga",
+            {"metadata_byline", "metadata_date"},
+        ),
+        (
+            ["Grad workers say lab supervisor's blame sessions went unchecked for years",
+             "Six current and former graduate students describe public dressing-downs.",
+             "Priya Raman, Campus News Editor", "and Owen Delacroix, Staff Writer",
+             "October 22, 2025"],
+            "Grad workers say lab supervisor's blame sessions went unchecked for years",
+            {"metadata_byline", "metadata_date"},
+        ),
     ],
 )  # fmt: skip
 def test_headline_and_labels_above_it(head: list[str], title: str, removed_rules: set) -> None:
@@ -96,3 +121,20 @@ def test_author_bio(byline: str, bio: str, removed: bool) -> None:
 def test_author_bio_without_the_full_name(bio: str, removed: bool) -> None:
     text = "\n\n".join(["A headline for the story", "By Priya Raman", *PROSE, bio])
     assert (rule_of(clean_document(text, rules=RULES), bio) == "author_bio") is removed
+
+
+@pytest.mark.parametrize(
+    ("head", "line"),
+    [
+        # a menu with "&" is not two names; a two-word label under an offer line is not a
+        # byline even though a standfirst-like line sits above it
+        (["Council votes to close two libraries", "News   Politics   Arts & Culture   Sport"],
+         "News   Politics   Arts & Culture   Sport"),
+        (["Home   Match Reports   Player Ratings   Forum",
+          "NEW CUSTOMER OFFER: bet ten pounds on the derby and get forty in free bets.",
+          "Player Ratings"], "Player Ratings"),
+    ],
+)  # fmt: skip
+def test_not_a_byline(head: list[str], line: str) -> None:
+    doc = clean_document("\n".join([*head, "", *PROSE]), rules=RULES)
+    assert rule_of(doc, line) != "metadata_byline"

@@ -11,8 +11,10 @@ from culturelens.line_model import (
     LEARNED_RULE,
     LineModel,
     apply_line_model,
+    context_features,
     introduced_lists,
     line_features,
+    line_probabilities,
 )
 
 RULES = load_rules()
@@ -72,6 +74,51 @@ def test_neighbours_removed_by_rules(lines: list[str], index: int, pair: str) ->
     assert pair in _features(lines, index)
 
 
+@pytest.mark.parametrize(
+    ("lines", "index", "present"),
+    [  # runs of short lines, artefacts the rules removed nearby, distance from the prose
+        ([PROSE[0], "Acme one", "Acme two", "Acme three", PROSE[1]], 1, {"run=3&first"}),
+        ([PROSE[0], "Acme one", "Acme two", "Acme three", PROSE[1]], 2, {"run=3&mid"}),
+        ([PROSE[0], BLURB, PROSE[1]], 1, {"run=1&first", "near_art=0"}),
+        ([PROSE[0], PROSE[1], "Menu", "More", BLURB], 4, {"tail_gap=3", "run=3&last"}),
+        ([BLURB, "Menu", PROSE[0], PROSE[1]], 0, {"head_gap=2"}),
+    ],
+)
+def test_run_and_gap_features(lines: list[str], index: int, present: set) -> None:
+    assert present <= set(_features(lines, index, rules=[]))
+
+
+def test_artefacts_removed_nearby_are_counted() -> None:
+    lines = [PROSE[0], "Share this", BLURB, "Share this", PROSE[1]]
+    assert "near_art=2" in _features(lines, 2)
+
+
+@pytest.mark.parametrize(
+    ("scored", "expected"),
+    [
+        ([(1, 0.9)], [("c_self=9", "c_pp=edge", "c_p=edge", "c_n=edge", "c_nn=edge", "c_max=0",
+                       "c_mean=e")]),
+        # line 5 is three raw lines below line 2: "f"ar; lines 1 and 2 are "a"djacent
+        ([(1, 0.9), (2, 0.1), (5, 0.95)],
+         [("c_self=9", "c_pp=edge", "c_p=edge", "c_n=0a", "c_nn=4f", "c_max=4", "c_mean=2"),
+          ("c_self=1", "c_pp=edge", "c_p=4a", "c_n=4f", "c_nn=edge", "c_max=4", "c_mean=4"),
+          ("c_self=9", "c_pp=4f", "c_p=0f", "c_n=edge", "c_nn=edge", "c_max=4", "c_mean=2")]),
+    ],
+)  # fmt: skip
+def test_context_features(scored: list, expected: list) -> None:
+    assert context_features(scored) == expected
+
+
+def test_second_stage_reads_the_first_stage_scores_of_neighbours() -> None:
+    # the first stage knows "acme"; the second removes a line directly under a sure artefact
+    first = LineModel({"w=acme": 10.0}, -5.0, 0.5)
+    second = LineModel({"c_p=4a": 8.0, "c_self=9": 8.0}, -4.0, 0.5, first)
+    state, _ = apply_rules("\n".join([PROSE[0], BLURB, "Covered from day one", PROSE[1]]), rules=[])
+    probabilities = line_probabilities(state, second)
+    assert [round(probabilities[i]) for i in range(4)] == [0, 1, 1, 0]
+    assert [round(p) for p in line_probabilities(state, first).values()] == [0, 1, 0, 0]
+
+
 def test_only_kept_lines_are_scored() -> None:
     state, _ = apply_rules("\n".join([PROSE[0], "Share this", BLURB, PROSE[1]]), rules=RULES)
     assert sorted(line_features(state)) == [0, 2, 3]
@@ -98,8 +145,9 @@ def test_probability(weights: dict, intercept: float, features: tuple, expected:
     assert LineModel(weights, intercept, 0.5).probability(features) == pytest.approx(expected)
 
 
-def test_json_round_trip_is_exact_and_sorted() -> None:
-    model = LineModel({"w=zeta": -0.25, "w=alpha": 1.125}, -0.5, 0.65)
+@pytest.mark.parametrize("first", [None, LineModel({"w=beta": 0.5}, 0.25, 0.65)])
+def test_json_round_trip_is_exact_and_sorted(first: LineModel | None) -> None:
+    model = LineModel({"w=zeta": -0.25, "w=alpha": 1.125}, -0.5, 0.65, first)
     text = model.to_json()
     assert LineModel.from_json(text) == model
     assert text.index("w=alpha") < text.index("w=zeta")

@@ -126,7 +126,10 @@ RE_BY_PREFIX = re.compile(
     re.I,
 )
 # Where a byline's name ends and its role or outlet begins ("Sam Lee, Health Editor").
-RE_BYLINE_SPLIT = re.compile(r", | \u00b7 | \| | \u2013 | at ")
+RE_BYLINE_SPLIT = re.compile(r", | \u00b7 | \| | \u2013 | at | \(")
+# Between two names of one byline ("Ann Ray and Bo Li"); not "&", which joins menu items
+# ("News Arts & Culture Sport").
+RE_NAME_JOIN = re.compile(r" and ")
 HONORIFICS = frozenset(("dr", "prof", "professor", "sir", "dame", "mr", "mrs", "ms", "cllr"))
 RE_READING_TIME = re.compile(
     r"^(?:reading time:? )?\d{1,3} ?(?:min(?:ute)?s?|m) (?:read|listen)$", re.I
@@ -195,6 +198,8 @@ RE_PHONE = re.compile(
 )
 # A line that ends in a figure ("Nursing 59%", "Revenue £1.4m") belongs to a data list.
 RE_ENDS_WITH_FIGURE = re.compile(r"\d(?:\.\d{1,3})?(?:%|[kmb]n?)?\W{0,2}$")
+# A separate figure in a line; two or more make a stats line ("Kiara Dobbs 22 pts, 6 reb").
+RE_FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,:]\d+)*(?![\w.,]?\d)")
 # A line ending in a year ("... by 2026") is a headline, not a table row.
 RE_YEAR_END = re.compile(r"\b(?:19|20)\d{2}\W{0,2}$")
 # A sentence about the site, publisher, subscription or sponsor (footers written as prose).

@@ -125,11 +125,16 @@ def _remove_menu(state: State, rule: ArtefactRule, run: list[int], min_lines: in
 
 
 def _structured_list(state: State, run: list[int]) -> bool:
-    """A run of "label - value", "label: value" or "label 59%" lines is a data list, not links."""
+    """A run of "label - value", "label: value", "label 59%" or stats lines ("Kiara Dobbs 22
+    pts, 6 reb") is a data list, not links."""
     texts = [state.lines[i].text for i in run]
     pairs = sum(1 for t in texts if " \u2013 " in t or ": " in t)
-    figures = sum(1 for t in texts if P.RE_ENDS_WITH_FIGURE.search(t))
+    figures = sum(1 for t in texts if _figures(t))
     return pairs >= 0.6 * len(run) or figures >= 0.5 * len(run)
+
+
+def _figures(text: str) -> bool:
+    return bool(P.RE_ENDS_WITH_FIGURE.search(text)) or len(P.RE_FIGURE.findall(text)) >= 2
 
 
 def detect_document_tail(state: State, rule: ArtefactRule) -> None:

@@ -234,16 +234,20 @@ def detect_byline(state: State, rule: ArtefactRule) -> None:
 
 
 def _name_with_role(text: str) -> bool:
-    """A person's name, optionally with a short role or outlet ("Sam Lee, Health Editor")."""
-    parts = P.RE_BYLINE_SPLIT.split(text, maxsplit=1)
-    name, role = parts[0], parts[1] if len(parts) > 1 else ""
+    """Names, optionally with a short role or outlet ("Sam Lee, Health Editor", "Ann Ray and
+    Bo Li (The Post)", "and Jo Bell, Staff Writer" continuing the byline above)."""
+    parts = P.RE_BYLINE_SPLIT.split(text.removeprefix("and "), maxsplit=1)
+    names, role = parts[0], parts[1] if len(parts) > 1 else ""
+    return all(map(_person, P.RE_NAME_JOIN.split(names))) and len(role.split()) <= 6
+
+
+def _person(name: str) -> bool:
     words = name.split()
     if words and words[0].rstrip(".").lower() in P.HONORIFICS:
         words = words[1:]
     letters = [w.replace("-", "").replace("'", "").rstrip(".") for w in words]
     named = 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in letters)
-    named = named and not name.isupper()  # "DRIVING THE DAY" is a section label
-    return named and len(role.split()) <= 6
+    return named and not name.isupper()  # "DRIVING THE DAY" is a section label
 
 
 def _near_metadata(state: State, i: int) -> bool:
@@ -251,12 +255,20 @@ def _near_metadata(state: State, i: int) -> bool:
 
 
 def _under_headline(state: State, i: int) -> bool:
-    above = [j for j in state.kept() if j < i][-1:]
-    return (
-        bool(above)
-        and _headline_candidate(state.lines[above[0]], 30)
-        and (state.lines[above[0]].n_words >= 5 and not state.lines[above[0]].sentence_end)
-    )
+    """Is the kept line above a headline (5+ words, no full stop), or a standfirst directly
+    under a headline that is not a label (a menu, a site name)?"""
+    above = [j for j in state.kept() if j < i][-2:]
+    if len(above) == 2 and _standfirst(state.lines[above[1]]) and above[0] == above[1] - 1:
+        return _headline(state.lines[above[0]]) and not _label_like(state.lines[above[0]])
+    return bool(above) and _headline(state.lines[above[-1]])
+
+
+def _headline(ln: Line) -> bool:
+    return _headline_candidate(ln, 30) and ln.n_words >= 5 and not ln.sentence_end
+
+
+def _standfirst(ln: Line) -> bool:
+    return ln.sentence_end and 8 <= ln.n_words <= 60 and not ln.bullet
 
 
 def _author(byline: str) -> str:
