@@ -55,7 +55,10 @@ def _logistic(
 ) -> LineModel:
     vectorizer = DictVectorizer()
     x = vectorizer.fit_transform([dict.fromkeys(f, 1) for f in features])
-    fit = LogisticRegression(C=_C, max_iter=5000, random_state=seed).fit(x, y)
+    x.indices, x.indptr = x.indices.astype(np.int32), x.indptr.astype(np.int32)
+    # liblinear fits these sparse binary features about five times faster than lbfgs, which
+    # matters because evaluate_learned fits seven models per labelled set
+    fit = LogisticRegression(C=_C, solver="liblinear", random_state=seed).fit(x, y)
     coef = np.round(fit.coef_[0], 6)
     weights = {name: float(w) for name, w in zip(vectorizer.feature_names_, coef, strict=True)}
     return LineModel(weights, round(float(fit.intercept_[0]), 6), threshold)
