@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
+from scipy import sparse
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
@@ -50,21 +51,28 @@ def training_rows(lines: pd.DataFrame, *, rules: Sequence[ArtefactRule]) -> pd.D
     return pd.DataFrame(rows, columns=["dataset", "doc_id", "line_no", "features", "artefact"])
 
 
-def _logistic(
-    features: Sequence[tuple[str, ...]], y: np.ndarray, *, threshold: float, seed: int
-) -> LineModel:
+def _vectorize(features: Sequence[tuple[str, ...]]) -> tuple[sparse.csr_matrix, list[str]]:
     vectorizer = DictVectorizer()
     x = vectorizer.fit_transform([dict.fromkeys(f, 1) for f in features])
+    return sparse.csr_matrix(x), list(vectorizer.feature_names_)
+
+
+def _logistic(
+    x: sparse.csr_matrix, names: list[str], y: np.ndarray, *, threshold: float, seed: int
+) -> LineModel:
+    x = sparse.csr_matrix(x)  # liblinear takes 32-bit sparse indices only
     x.indices, x.indptr = x.indices.astype(np.int32), x.indptr.astype(np.int32)
-    # liblinear fits these sparse binary features about five times faster than lbfgs, which
-    # matters because evaluate_learned fits seven models per labelled set
+    # liblinear fits these sparse binary features about five times faster than lbfgs
     fit = LogisticRegression(C=_C, solver="liblinear", random_state=seed).fit(x, y)
     coef = np.round(fit.coef_[0], 6)
-    weights = {name: float(w) for name, w in zip(vectorizer.feature_names_, coef, strict=True)}
+    # x may be rows of a larger matrix: features absent from them get no weight
+    weights = {name: float(w) for name, w in zip(names, coef, strict=True) if w != 0}
     return LineModel(weights, round(float(fit.intercept_[0]), 6), threshold)
 
 
-def _cross_fitted(rows: pd.DataFrame, *, seed: int) -> np.ndarray:
+def _cross_fitted(
+    rows: pd.DataFrame, x: sparse.csr_matrix, names: list[str], *, seed: int
+) -> np.ndarray:
     """First-stage probability of every row from a model that did not see its group.
 
     Groups are the datasets (the documents when there is one dataset), dealt into up to
@@ -82,12 +90,15 @@ def _cross_fitted(rows: pd.DataFrame, *, seed: int) -> np.ndarray:
         if len(set(y[train])) < 2:  # too few labels to fit: the base rate is the best guess
             p[test] = y[train].mean() if len(train) else 0.5
             continue
-        model = _logistic([features[j] for j in train], y[train], threshold=1.0, seed=seed)
+        model = _logistic(x[train], names, y[train], threshold=1.0, seed=seed)
         p[test] = [model.probability(features[j]) for j in test]
     return p
 
 
-def _fit(rows: pd.DataFrame, *, threshold: float, seed: int) -> LineModel:
+def _fit(
+    rows: pd.DataFrame, x: sparse.csr_matrix, names: list[str], *, threshold: float, seed: int
+) -> LineModel:
+    """Both stages, trained on ``rows``; ``x`` holds their first-stage features, row by row."""
     if rows["artefact"].nunique() < 2:
         raise ValueError(
             "the learned pass needs labelled content and artefact lines that the rules keep; "
@@ -95,13 +106,14 @@ def _fit(rows: pd.DataFrame, *, threshold: float, seed: int) -> LineModel:
             "cleaning.learned_threshold: null to clean with the rules only"
         )
     y = rows["artefact"].to_numpy(dtype=bool)
-    first = _logistic(rows["features"].tolist(), y, threshold=threshold, seed=seed)
-    scored = rows.assign(p=_cross_fitted(rows, seed=seed))
-    combined = []
+    first = _logistic(x, names, y, threshold=threshold, seed=seed)
+    scored = rows.assign(p=_cross_fitted(rows, x, names, seed=seed))
+    context = []
     for _, doc in scored.groupby(["dataset", "doc_id"], sort=False):  # rows in document order
-        context = context_features(list(zip(doc["line_no"], doc["p"], strict=True)))
-        combined += [f + c for f, c in zip(doc["features"], context, strict=True)]
-    second = _logistic(combined, y, threshold=threshold, seed=seed)
+        context += context_features(list(zip(doc["line_no"], doc["p"], strict=True)))
+    xc, context_names = _vectorize(context)
+    both = sparse.hstack([x, xc], format="csr")
+    second = _logistic(both, names + context_names, y, threshold=threshold, seed=seed)
     return dataclasses.replace(second, first=first)
 
 
@@ -129,7 +141,8 @@ def train_line_model(
             leave lines of one class only.
     """
     _check_threshold(threshold)
-    return _fit(training_rows(lines, rules=rules), threshold=threshold, seed=seed)
+    rows = training_rows(lines, rules=rules)
+    return _fit(rows, *_vectorize(rows["features"].tolist()), threshold=threshold, seed=seed)
 
 
 def evaluate_learned(
@@ -151,9 +164,11 @@ def evaluate_learned(
             f"evaluating the learned pass needs two or more datasets, got {datasets}; each "
             "is scored by a model trained on the others"
         )
+    x, names = _vectorize(rows["features"].tolist())  # once: the slow step with many sets
     tables = []
     for dataset in datasets:
-        model = _fit(rows[rows["dataset"] != dataset], threshold=threshold, seed=seed)
+        train = (rows["dataset"] != dataset).to_numpy()
+        model = _fit(rows[train], x[train], names, threshold=threshold, seed=seed)
         held_out = lines[lines["dataset"] == dataset]
         tables.append(evaluate_cleaning(held_out, rules=rules, line_model=model))
     return pd.concat(tables, ignore_index=True)
