@@ -134,7 +134,8 @@ def train_line_model(
         lines: labelled lines (dataset, doc_id, line_no, text, label, kind).
         rules: the rules the model runs after; it learns what they leave behind.
         threshold: a kept line is removed when its artefact probability reaches this.
-        seed: the run's seed (the solver is deterministic; passed for the record).
+        seed: the run's seed, the solver's ``random_state`` (liblinear shuffles its
+            coordinate order with it; the same seed gives the same model).
 
     Raises:
         ValueError: if ``threshold`` is outside (0, 1], the lines are malformed, or the rules

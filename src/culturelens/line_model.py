@@ -175,7 +175,8 @@ def context_features(scored: Sequence[tuple[int, float]]) -> list[tuple[str, ...
 
     ``scored`` holds (raw line number, first-stage probability) of the kept lines in document
     order. A neighbour up to two kept lines away is "a"djacent when at most one blank or
-    removed line lies between, else "f"ar; probabilities are binned in fifths.
+    removed line lies between, else "f"ar; the neighbours' probabilities are binned in
+    fifths, the line's own in tenths.
     """
     out = []
     for k, (line_no, p) in enumerate(scored):
