@@ -8,10 +8,13 @@ import pandas as pd
 import pytest
 
 from culturelens.clean import load_rules
-from culturelens.clean_eval import evaluate_cleaning, read_labelled_lines
+from culturelens.clean_eval import read_labelled_lines
 from culturelens.clean_learn import evaluate_learned, train_line_model, training_rows
+from culturelens.io import read_csv
 
-GOLD = Path(__file__).resolve().parents[1] / "validation" / "cleaning"
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "validation" / "cleaning"
+RESULTS = ROOT / "results" / "tables"
 RULES = load_rules()
 PROSE = "The trust said its review of the surgical unit would be published in full next month."
 # Sets written blind by helpers who saw no rule; the learned pass is scored on each with a
@@ -85,13 +88,14 @@ def test_learned_pass_on_unseen_sets() -> None:
     """Leave one set out: the learned pass must add recall on the blind sets (3 points on
     average), cost at most 3 points of content retention on any and 0.6 on average, and leave
     the seeds and tuned sets perfect. (Set 10 loses 2.6 points at 0.9: a league table under a
-    removed "Top of the table" label goes with the teaser run around it.)"""
-    gold = read_labelled_lines(GOLD)
-    columns = ["dataset", "metric"]
-    rules = evaluate_cleaning(gold, rules=RULES).query("kind == 'all'").set_index(columns)
-    learned = evaluate_learned(gold, rules=RULES, threshold=0.9, seed=1)
-    learned = learned.query("kind == 'all'").set_index(columns)["value"]
-    rules = rules["value"]
+    removed "Top of the table" label goes with the teaser run around it.)
+
+    Read from the committed ``cleaning_validation.csv`` (the pipeline's ``evaluate_learned``
+    at the configured threshold and seed): test_workflow regenerates that table and checks
+    it is byte-identical, so recomputing it here would only repeat 40 s of fitting."""
+    table = read_csv(RESULTS / "cleaning_validation.csv").query("kind == 'all'")
+    value = table.set_index(["method", "dataset", "metric"])["value"]
+    rules, learned = value["rules"], value["rules+learned"]
     recall_gain = [learned[d, "artefact_recall"] - rules[d, "artefact_recall"] for d in BLIND]
     assert min(recall_gain) >= 0 and sum(recall_gain) / len(BLIND) >= 0.03, recall_gain
     loss = [rules[d, "content_retention"] - learned[d, "content_retention"] for d in BLIND]
