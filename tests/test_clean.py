@@ -409,6 +409,7 @@ HARD_CONTENT = [
     "14 Amber Kerr (12)",  # regression (set 18): a line-up entry, not "Section (12)"
     "Table 1 shows that complaints doubled.",
     "The views of staff were not sought, the report said.",
+    "We are a team | 6.63 | 6.74 | 6.76",  # regression (set 30): a table row, not a menu
 ]
 
 

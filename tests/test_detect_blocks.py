@@ -42,8 +42,14 @@ def test_residue_between_prose(line: str, removed: bool) -> None:
             1,
         ),  # a pull quote repeating the body
         (['"Freedom to speak up"', "The Freedom to speak up guardian said so.", PROSE[1]], 0),
+        # regression (set 23): sub-headings repeated by a contents box above them stay; the
+        # box's entries go
+        (["Contents\nSummary\nEntry requirements\nHealth\nGetting help", PROSE[0],
+          "Entry requirements", PROSE[1], "Health", PROSE[2]], 2),
+        # one label repeated above paragraphs is a page header, not a contents box
+        (["Staff Report 2023\nSection 3", PROSE[0], "Staff Report 2023", PROSE[1]], 2),
     ],
-)
+)  # fmt: skip
 def test_repeated_lines(lines: list[str], removed: int) -> None:
     doc = clean_document("\n\n".join(["A headline about something", *lines]), rules=RULES)
     assert sum(r.rule == "repeated_line" for r in doc.removed) == removed
@@ -143,6 +149,11 @@ def test_boilerplate_option() -> None:
         # the article's own list, introduced by a colon
         (["The plan has three parts:", "Money", "People", "Buildings"],
          ["The plan has three parts:", "Money", "People", "Buildings"]),
+        # regression (sets 27, 30): the list goes on past longer first items
+        (["Falls happen most often from:", "fragile roofs and roof lights", "ladders",
+          "scaffolds", "open floors"],
+         ["Falls happen most often from:", "fragile roofs and roof lights", "ladders",
+          "scaffolds", "open floors"]),
         # figures make a data list (scores, a table)
         (["Arsenal 2", "Chelsea 1", "Spurs 0"], ["Arsenal 2", "Chelsea 1", "Spurs 0"]),
         # regression: fixture lists (BBC cup draws) were taken for menus
@@ -156,3 +167,21 @@ def test_boilerplate_option() -> None:
 def test_menu_run(block: list[str], kept: list[str]) -> None:
     doc = clean_document("\n".join(["Headline here", PROSE[0], *block, PROSE[1]]), rules=RULES)
     assert [p.text for p in doc.paragraphs] == [PROSE[0], *kept, PROSE[1]]
+
+
+@pytest.mark.parametrize(
+    ("below", "kept"),
+    [
+        # regression (sets 25, 27): a sub-heading above a sentence that introduces a list,
+        # after a related link
+        ("Under the Labour Act, 2006:", True),
+        ("The institute recommended that companies:", True),
+        ("Related:", False),
+    ],
+)
+def test_subheading_above_a_list_introduction(below: str, kept: bool) -> None:
+    items = ["\u2022 emergency exits must remain unlocked;", "\u2022 no worker can be dismissed."]
+    link = "Read more: Rana Plaza survivors still waiting for compensation, 11 years on"
+    lines = ["Headline here", PROSE[0], link, "", "What the law says", below, *items, PROSE[1]]
+    doc = clean_document("\n".join(lines), rules=RULES)
+    assert ("What the law says" in doc.text) is kept

@@ -138,3 +138,16 @@ def test_author_bio_without_the_full_name(bio: str, removed: bool) -> None:
 def test_not_a_byline(head: list[str], line: str) -> None:
     doc = clean_document("\n".join([*head, "", *PROSE]), rules=RULES)
     assert rule_of(doc, line) != "metadata_byline"
+
+
+def test_sub_heading_after_two_body_paragraphs_is_not_header_furniture() -> None:
+    # regression (sets 26, 27): the body's first paragraphs are not adjacent (a caption or a
+    # short line between them), so the header zone ran on past them and took a sub-heading
+    # above a list for a label under the headline
+    lines = ["Survey finds one in four students work long hours", "By Maya Osei",
+             "10 October 2024", "", PROSE[0], "Photo: Riverside SU", PROSE[1], "",
+             "What you told us", "\u2022 27% work more than 20 hours a week",
+             "\u2022 41% have missed a lecture to work a shift", "", *PROSE]  # fmt: skip
+    doc = clean_document("\n".join(lines), rules=RULES)
+    assert "What you told us" in doc.text
+    assert doc.title == lines[0]

@@ -109,14 +109,36 @@ def subheading(state: State, i: int, *, max_words: int = 6) -> bool:
     """A short line (or a question) directly above body prose: the journalist's sub-heading.
 
     Related-article headlines are longer; protecting short lines above prose keeps "What the
-    review found" even when a "Read more" link stands right above it.
+    review found" even when a "Read more" link stands right above it. A sentence introducing
+    a list counts as prose ("What the law says" / "Under the Labour Act, 2006:").
     """
     ln = state.lines[i]
     short = ln.n_words <= max_words or ln.text.endswith("?")
     if ln.bullet or not short or (ln.sentence_end and not ln.text.endswith("?")):
         return False
     below = state.next_kept(i)
-    return below is not None and _body(state, below)
+    return below is not None and (_body(state, below) or _introduces(state.lines[below]))
+
+
+def _introduces(ln: Line) -> bool:
+    """A sentence of four or more words ending in ":" that opens the article's own list ("The
+    institute recommended that companies:"), as opposed to a label ("Related:")."""
+    return not ln.bullet and ln.text.endswith(":") and ln.n_words >= 4
+
+
+def introduced_lists(state: State, *, max_items: int = 40) -> set[int]:
+    """Indices of the kept lines directly under a kept line ending in ":", up to a blank line."""
+    listed: set[int] = set()
+    for i in state.kept():
+        if not state.lines[i].text.endswith(":"):
+            continue
+        j = i + 1
+        while j < len(state.lines) and j - i <= max_items and not state.is_removed(j):
+            if state.lines[j].line_no != state.lines[j - 1].line_no + 1:
+                break  # a blank line ends the list
+            listed.add(j)
+            j += 1
+    return listed
 
 
 def edge_zone(state: State, *, top: int = 4) -> list[int]:

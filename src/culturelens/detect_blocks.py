@@ -16,6 +16,7 @@ from culturelens.clean_state import (
     fragment,
     headline_like,
     headline_shaped,
+    introduced_lists,
     line_fingerprint,
     subheading,
     title_case_label,
@@ -56,7 +57,9 @@ def detect_link_line(state: State, rule: ArtefactRule) -> None:
             P.RE_URL.search(ln.text) or P.RE_EMAIL.search(ln.text) or P.RE_HANDLE.search(ln.text)
         ) or ((ln.n_words <= 6 or ": " in ln.text[:40]) and P.RE_PHONE.search(ln.text))
         parts = ln.text.split(" | ")
-        menu = len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
+        # a table row has figures in two or more cells ("We are a team | 6.63 | 6.74 | 6.76")
+        table = sum(bool(P.RE_FIGURE_CELL.fullmatch(p)) for p in parts) >= 2
+        menu = len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts) and not table
         if (webby and not ln.sentence_end) or menu or P.RE_ARROW_END.search(ln.text):
             state.remove(i, rule)
 
@@ -98,15 +101,16 @@ def detect_menu_run(state: State, rule: ArtefactRule) -> None:
     follows a line ending in ":" is the article's own list; items with figures and fixtures
     ("Hull v Leeds") are data."""
     min_lines, max_words = rule.param("min_lines", 3), rule.param("max_words", 4)
+    listed = introduced_lists(state)
     run: list[int] = []
     for i in [*state.kept(), None]:
         if i is not None and _menu_item(state.lines[i], max_words):
             if run and i != run[-1] + 1:  # not adjacent: a removed or blank line between
-                _remove_menu(state, rule, run, min_lines)
+                _remove_menu(state, rule, run, min_lines, listed)
                 run = []
             run.append(i)
             continue
-        _remove_menu(state, rule, run, min_lines)
+        _remove_menu(state, rule, run, min_lines, listed)
         run = []
 
 
@@ -117,9 +121,12 @@ def _menu_item(ln: Line, max_words: int) -> bool:
     return plain and 1 <= ln.n_words <= max_words and not data
 
 
-def _remove_menu(state: State, rule: ArtefactRule, run: list[int], min_lines: int) -> None:
+def _remove_menu(
+    state: State, rule: ArtefactRule, run: list[int], min_lines: int, listed: set[int]
+) -> None:
+    # an introduced list goes on past its longer first items ("fragile roofs and roof lights")
     intro = run and run[0] > 0 and state.lines[run[0] - 1].text.endswith(":")
-    if len(run) >= min_lines and not intro:
+    if len(run) >= min_lines and not intro and run[0] not in listed:
         for j in run:
             state.remove(j, rule)
 
@@ -213,12 +220,12 @@ def detect_repeated_line(state: State, rule: ArtefactRule) -> None:
     seen: dict[str, int] = {}
     for key in keys:
         seen[key] = seen.get(key, 0) + 1
-    for i in state.kept():
-        ln = state.lines[i]
-        # labels repeat (page headers, buttons); a repeated lower-case line is a list entry
-        label = ln.n_words <= 3 or all(P.RE_TITLE_CASE_WORD.match(w) for w in ln.text.split())
-        short = ln.n_words <= max_words and not ln.sentence_end and label
-        if short and keys[i] and seen[keys[i]] > 1:
+    repeats = [
+        i for i in state.kept() if keys[i] and seen[keys[i]] > 1 and _label(state, i, max_words)
+    ]
+    kept = _contents_headings(state, repeats, keys, max_words)
+    for i in repeats:
+        if i not in kept:
             state.remove(i, rule)
     quoted = [i for i in state.kept() if _pull_quote_shaped(state.lines[i])]
     if not quoted:
@@ -227,6 +234,32 @@ def detect_repeated_line(state: State, rule: ArtefactRule) -> None:
     for i in quoted[: rule.param("max_pull_quotes", 20)]:  # bounded: each check scans the document
         if corpus.count(keys[i]) > 1:
             state.remove(i, rule)
+
+
+def _contents_headings(
+    state: State, repeats: list[int], keys: list[str], max_words: int
+) -> set[int]:
+    """Sub-headings that a contents box above them repeats: two or more labels listed close
+    together (within 15 lines), each later found above prose. A page header or a "Share"
+    button repeated above paragraphs is one label, so it still goes."""
+    first: dict[str, int] = {}
+    for i in repeats:
+        first.setdefault(keys[i], i)
+    heads = {
+        i for i in repeats if i != first[keys[i]] and subheading(state, i, max_words=max_words)
+    }
+    listed = {keys[i] for i in heads if not subheading(state, first[keys[i]], max_words=max_words)}
+    starts = sorted(first[key] for key in listed)
+    if len(starts) < 2 or starts[-1] - starts[0] > 15:
+        return set()
+    return {i for i in heads if keys[i] in listed}
+
+
+def _label(state: State, i: int, max_words: int) -> bool:
+    """Labels repeat (page headers, buttons); a repeated lower-case line is a list entry."""
+    ln = state.lines[i]
+    label = ln.n_words <= 3 or all(P.RE_TITLE_CASE_WORD.match(w) for w in ln.text.split())
+    return ln.n_words <= max_words and not ln.sentence_end and label
 
 
 def _pull_quote_shaped(ln: Line) -> bool:

@@ -82,10 +82,12 @@ def detect_header_furniture(state: State, rule: ArtefactRule) -> None:
     if state.title_at < 0:
         return
     max_words, start = rule.param("max_words", 4), body_start(state)
+    body_lines = 0  # past two body paragraphs the header is over, adjacent or not
     for i in (i for i in header_zone(state) if i > state.title_at):
         ln = state.lines[i]
+        body_lines += state.is_prose(i) and ln.n_words >= 10
         label = not ln.bullet and not ln.sentence_end and not ln.text.endswith(":")
-        if not label or ln.n_words > max_words or P.RE_NUMBERED.match(ln.text):
+        if not label or ln.n_words > max_words or P.RE_NUMBERED.match(ln.text) or body_lines >= 2:
             continue
         # a short line above the body is a sub-heading, unless more metadata follows it
         more_meta = any(state.is_metadata(j) for j in range(i + 1, start))

@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from culturelens import _patterns as P
-from culturelens.clean_state import Line, State
+from culturelens.clean_state import Line, State, introduced_lists
 
 __all__ = [
     "LEARNED_RULE",
@@ -218,18 +218,3 @@ def apply_line_model(state: State, model: LineModel) -> None:
     for i, p in scored.items():  # decide on the rules' state, then remove: order does not matter
         if p >= model.threshold and i not in listed:
             state.removed.setdefault(state.lines[i].line_no, LEARNED_RULE)
-
-
-def introduced_lists(state: State, *, max_items: int = 40) -> set[int]:
-    """Indices of the kept lines directly under a kept line ending in ":", up to a blank line."""
-    listed: set[int] = set()
-    for i in state.kept():
-        if not state.lines[i].text.endswith(":"):
-            continue
-        j = i + 1
-        while j < len(state.lines) and j - i <= max_items and not state.is_removed(j):
-            if state.lines[j].line_no != state.lines[j - 1].line_no + 1:
-                break  # a blank line ends the list
-            listed.add(j)
-            j += 1
-    return listed
