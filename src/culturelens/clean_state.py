@@ -97,11 +97,14 @@ def body_start(state: State, *, limit: int = 25) -> int:
     more, so a standfirst or caption between headline and byline does not end the header."""
     kept = state.kept()[:limit]
     pairs = itertools.pairwise(kept)
-    body = next((a for a, b in pairs if b == a + 1 and _body(state, a) and _body(state, b)), None)
+    body = next(
+        (a for a, b in pairs if b == a + 1 and body_line(state, a) and body_line(state, b)), None
+    )
     return state.prose_bounds()[0] if body is None else body
 
 
-def _body(state: State, i: int) -> bool:
+def body_line(state: State, i: int) -> bool:
+    """A kept prose line of ten words or more: a paragraph of the article's body."""
     return state.is_prose(i) and state.lines[i].n_words >= 10
 
 
@@ -117,7 +120,7 @@ def subheading(state: State, i: int, *, max_words: int = 6) -> bool:
     if ln.bullet or not short or (ln.sentence_end and not ln.text.endswith("?")):
         return False
     below = state.next_kept(i)
-    return below is not None and (_body(state, below) or _introduces(state.lines[below]))
+    return below is not None and (body_line(state, below) or _introduces(state.lines[below]))
 
 
 def _introduces(ln: Line) -> bool:

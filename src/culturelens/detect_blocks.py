@@ -57,9 +57,9 @@ def detect_link_line(state: State, rule: ArtefactRule) -> None:
             P.RE_URL.search(ln.text) or P.RE_EMAIL.search(ln.text) or P.RE_HANDLE.search(ln.text)
         ) or ((ln.n_words <= 6 or ": " in ln.text[:40]) and P.RE_PHONE.search(ln.text))
         parts = ln.text.split(" | ")
+        menu = len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
         # a table row has figures in two or more cells ("We are a team | 6.63 | 6.74 | 6.76")
-        table = sum(bool(P.RE_FIGURE_CELL.fullmatch(p)) for p in parts) >= 2
-        menu = len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts) and not table
+        menu = menu and sum(bool(P.RE_FIGURE_CELL.fullmatch(p)) for p in parts) < 2
         if (webby and not ln.sentence_end) or menu or P.RE_ARROW_END.search(ln.text):
             state.remove(i, rule)
 

@@ -14,6 +14,7 @@ from culturelens import _patterns as P
 from culturelens.clean_state import (
     Line,
     State,
+    body_line,
     body_start,
     edge_zone,
     header_zone,
@@ -85,7 +86,7 @@ def detect_header_furniture(state: State, rule: ArtefactRule) -> None:
     body_lines = 0  # past two body paragraphs the header is over, adjacent or not
     for i in (i for i in header_zone(state) if i > state.title_at):
         ln = state.lines[i]
-        body_lines += state.is_prose(i) and ln.n_words >= 10
+        body_lines += body_line(state, i)
         label = not ln.bullet and not ln.sentence_end and not ln.text.endswith(":")
         if not label or ln.n_words > max_words or P.RE_NUMBERED.match(ln.text) or body_lines >= 2:
             continue
