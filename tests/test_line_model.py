@@ -88,6 +88,21 @@ def test_run_and_gap_features(lines: list[str], index: int, present: set) -> Non
     assert present <= set(_features(lines, index, rules=[]))
 
 
+@pytest.mark.parametrize(
+    ("line", "present"),
+    [  # share of the line's topic words that the article's prose uses, in fifths
+        ("Inspectors and managers", {"coh=4&tw=2", "coh=4"}),  # both words in PROSE
+        ("Mistakes reported to inspectors by surgeons", {"coh=2&tw=3"}),  # 2 of 4
+        (BLURB, {"coh=0&tw=3"}),  # "acme", "keeps", "families", "covered": none in PROSE
+        ("It is what it is", {"coh=none&tw=0"}),  # stop words and short words only
+        (PROSE[0], {"coh=0&tw=3"}),  # its own words do not count: "said" alone is shared
+    ],
+)
+def test_cohesion_with_the_prose(line: str, present: set[str]) -> None:
+    features = set(_features([PROSE[1], line, PROSE[2]], 1, rules=[]))
+    assert present <= features, sorted(f for f in features if f.startswith("coh"))
+
+
 def test_artefacts_removed_nearby_are_counted() -> None:
     lines = [PROSE[0], "Share this", BLURB, "Share this", PROSE[1]]
     assert "near_art=2" in _features(lines, 2)

@@ -17,11 +17,13 @@ from __future__ import annotations
 import itertools
 import json
 import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from culturelens import _patterns as P
 from culturelens.clean_state import Line, State, introduced_lists
+from culturelens.tokens import load_stopwords
 
 __all__ = [
     "LEARNED_RULE",
@@ -39,6 +41,8 @@ LEARNED_RULE = "learned_line"
 _WORD_MAX = 40
 _WORD_CHARS = 400
 _NW_BINS = (1, 2, 3, 4, 6, 9, 14, 22, 40)
+# Words this short say little about topic ("the", "and", "news"), so cohesion ignores them.
+_TOPIC_MIN_CHARS = 4
 
 
 @dataclass(frozen=True)
@@ -136,17 +140,45 @@ def _short_runs(state: State) -> dict[int, str]:
     return out
 
 
+def _topic_words(ln: Line) -> frozenset[str]:
+    stop = load_stopwords()
+    tokens = P.RE_FEATURE_TOKEN.findall(ln.low[:_WORD_CHARS])
+    return frozenset(t for t in tokens if len(t) >= _TOPIC_MIN_CHARS and t not in stop)
+
+
+def _cohesion(state: State) -> dict[int, str]:
+    """How much of each kept line's vocabulary the article's other prose lines use.
+
+    The article's own sub-headings, list items and short lines share words with its
+    paragraphs; a menu, an advert or another story's headline mostly does not. The share of
+    a line's topic words found in the kept prose (the line itself left out) is binned in
+    fifths, together with how many topic words it has (0-3+).
+    """
+    kept = state.kept()
+    words = {i: _topic_words(state.lines[i]) for i in kept}
+    prose = Counter(w for i in kept if state.is_prose(i) for w in words[i])
+    out = {}
+    for i in kept:
+        own = 1 if state.is_prose(i) else 0
+        shared = sum(prose[w] > own for w in words[i])
+        share = "none" if not words[i] else str(min(4, 5 * shared // len(words[i])))
+        out[i] = f"coh={share}&tw={min(3, len(words[i]))}"
+    return out
+
+
 def line_features(state: State) -> dict[int, tuple[str, ...]]:
     """Binary features of every kept line, by index: shape, zone, neighbours' fate, words.
 
     Besides the line's own shape and words: where it sits relative to the prose, how many
     lines the rules removed as artefacts within three lines of it, and the run of short lines
-    it belongs to (menus, teaser lists and tables come in runs). The prose bounds and runs are
+    it belongs to (menus, teaser lists and tables come in runs), and how much of its vocabulary
+    the article's prose shares (:func:`_cohesion`). The prose bounds, runs and vocabulary are
     found once per document, so the cost is linear in its lines.
     """
     n = len(state.lines)
     first, last = state.prose_bounds()
     runs = _short_runs(state)
+    cohesion = _cohesion(state)
     artefact = [state.is_removed(j) and not state.is_metadata(j) for j in range(n)]
     out = {}
     for i in state.kept():
@@ -158,6 +190,7 @@ def line_features(state: State) -> dict[int, tuple[str, ...]]:
         features += [f"next={after}", f"pn={before}{after}", f"{zone}&{nw}", f"{zone}&{end}"]
         features += [f"{nw}&next={after}", f"{nw}&prev={before}"]
         features.append(f"near_art={min(4, sum(artefact[max(0, i - 3) : i + 4]))}")
+        features += [cohesion[i], cohesion[i].split("&")[0]]
         if zone != "body":
             features.append(f"{zone}_gap={min(6, first - i if i < first else i - last)}")
         if i in runs:
