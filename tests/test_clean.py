@@ -220,8 +220,8 @@ def test_bbc_body_lines_are_kept() -> None:
     if not folder.is_dir():
         pytest.skip("BBC corpus not available (set CULTURELENS_CORPORA)")
     files = sorted(folder.glob("*.txt"))[::10]
-    # the pipeline's default: the rules, then the learned pass at threshold 0.9
-    model = train_line_model(read_labelled_lines(GOLD), rules=RULES, threshold=0.9, seed=1)
+    # the pipeline's default: the rules, then the learned pass at threshold 0.95
+    model = train_line_model(read_labelled_lines(GOLD), rules=RULES, threshold=0.95, seed=1)
     body = lost = lost_learned = titled = 0
     for path in files:
         text = path.read_text(encoding="utf-8")
@@ -410,6 +410,8 @@ HARD_CONTENT = [
     "Table 1 shows that complaints doubled.",
     "The views of staff were not sought, the report said.",
     "We are a team | 6.63 | 6.74 | 6.76",  # regression (set 30): a table row, not a menu
+    "What did the report find?",  # regression (set 36): a sub-heading, not a feedback prompt
+    "Sale 3.2 6.5 10.7 12.9 (81)",  # regression (set 32): a score line, not "Section (12)"
 ]
 
 

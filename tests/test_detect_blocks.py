@@ -113,6 +113,21 @@ def test_ui_fragments_between_artefacts(tail: list[str], kept: list[str]) -> Non
           "Maya Okafor 12 pts, 11 reb, 2 blk", "Jada Moss 8 pts, 5 ast"],
          ["Box score", "Hartley 58, Westerville North 51", "Hartley", "Kiara Dobbs 22 pts, 6 reb",
           "Maya Okafor 12 pts, 11 reb, 2 blk", "Jada Moss 8 pts, 5 ast"]),
+        # regression (set 36): findings under a line introducing them are not links
+        (["The report sets out its findings:",
+          "Two in five said their appraisal focused mainly on data",
+          "29 per cent had considered leaving headship in the past year"],
+         ["The report sets out its findings:",
+          "Two in five said their appraisal focused mainly on data",
+          "29 per cent had considered leaving headship in the past year"]),
+        # regression (set 31): a sub-heading over long bullets ends a teaser block
+        (["MOST POPULAR", "Mother told her back pain was 'just stress' has rare cancer",
+          "Revealed: The trusts where you wait longest in A&E", "What the study found",
+          "* Eating the last meal after 9pm: 28 per cent higher risk of stroke in women",
+          "* Fasting overnight for 13 hours or more: 16 per cent lower risk of stroke"],
+         ["What the study found",
+          "Eating the last meal after 9pm: 28 per cent higher risk of stroke in women",
+          "Fasting overnight for 13 hours or more: 16 per cent lower risk of stroke"]),
         # ... but headlines with one figure each are still a related block
         (["Top 25: Reynoldsburg stays No. 1 heading into regionals",
           "Granville holds off Bishop Watterson in overtime thriller",
@@ -185,3 +200,20 @@ def test_subheading_above_a_list_introduction(below: str, kept: bool) -> None:
     lines = ["Headline here", PROSE[0], link, "", "What the law says", below, *items, PROSE[1]]
     doc = clean_document("\n".join(lines), rules=RULES)
     assert ("What the law says" in doc.text) is kept
+
+
+@pytest.mark.parametrize(
+    ("item", "kept"),
+    [
+        # regression (set 36): a sentence of the article's own list that gives an address
+        ("- Email a Freedom to Speak Up guardian at ftsu@example.org or call ext. 4471", True),
+        ("- E: media@example.org", False),  # a contact line
+        ("- www.example.org/speak-up", False),
+    ],
+)
+def test_link_line_in_an_introduced_list(item: str, kept: bool) -> None:
+    lines = ["Headline here", PROSE[0], "You can raise a concern in several ways:",
+             "- Talk to your line manager or a senior colleague", item, "", PROSE[1]]  # fmt: skip
+    assert (
+        rule_of(clean_document("\n".join(lines), rules=RULES), item.lstrip("- ")) is None
+    ) is kept

@@ -102,8 +102,11 @@ def test_headline_and_labels_above_it(head: list[str], title: str, removed_rules
         ("By Tom Farrell", "Tom Farrell is news editor of the paper. He joined in 2011.", True),
         ("By Tom Farrell", "Tom Farrell, the union's secretary, said the vote was clear.", False),
         ("By Jane Doe", "Tom Farrell is news editor of the paper. He joined in 2011.", False),
+        # regression (sets 31, 32): a publication in the byline lends no first name ("The")
+        ("By Declan Moffatt, The Harbour Financial",
+         "The board will cut bonuses for its executive team by 30 per cent.", False),
     ],
-)
+)  # fmt: skip
 def test_author_bio(byline: str, bio: str, removed: bool) -> None:
     doc = clean_document("\n\n".join(["Headline here", byline, *PROSE, bio]), rules=RULES)
     assert (rule_of(doc, bio) == "author_bio") is removed

@@ -120,7 +120,7 @@ def _fit(
 def _check_threshold(threshold: float) -> None:
     if not 0 < threshold <= 1:
         raise ValueError(
-            f"threshold must be in (0, 1], got {threshold!r}; 0.9 is the default "
+            f"threshold must be in (0, 1], got {threshold!r}; 0.95 is the default "
             "(cleaning.learned_threshold), higher keeps more borderline lines"
         )
 

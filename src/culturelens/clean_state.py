@@ -130,7 +130,11 @@ def _introduces(ln: Line) -> bool:
 
 
 def introduced_lists(state: State, *, max_items: int = 40) -> set[int]:
-    """Indices of the kept lines directly under a kept line ending in ":", up to a blank line."""
+    """Indices of the kept lines directly under a kept line ending in ":", up to a blank line.
+
+    A list whose first item is a bullet ends at the first line without one: pages scraped
+    without blank lines run the article's list straight into the furniture below it.
+    """
     listed: set[int] = set()
     for i in state.kept():
         if not state.lines[i].text.endswith(":"):
@@ -139,6 +143,8 @@ def introduced_lists(state: State, *, max_items: int = 40) -> set[int]:
         while j < len(state.lines) and j - i <= max_items and not state.is_removed(j):
             if state.lines[j].line_no != state.lines[j - 1].line_no + 1:
                 break  # a blank line ends the list
+            if state.lines[i + 1].bullet and not state.lines[j].bullet:
+                break
             listed.add(j)
             j += 1
     return listed

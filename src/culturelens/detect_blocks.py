@@ -47,10 +47,14 @@ def detect_call_to_action(state: State, rule: ArtefactRule) -> None:
 
 
 def detect_link_line(state: State, rule: ArtefactRule) -> None:
+    listed = introduced_lists(state)  # "You can raise a concern:" / "- email ... or call ..."
     for i in state.kept():
         ln = state.lines[i]
         if ln.n_words > rule.param("max_words", 30) or P.RE_QUOTE_OPEN.match(ln.text):
             continue
+        words = sum(w.isalpha() for w in ln.text.split())
+        if i in listed and words >= 4 and "\u00b7" not in ln.text:
+            continue  # a sentence of the article's list, not a contact line or a widget
         if P.RE_BYLINE.match(ln.text.split(" | ")[0]):
             continue  # "By Dana Whitfield | dana@example.com" is a byline
         webby = (
@@ -67,10 +71,11 @@ def detect_link_line(state: State, rule: ArtefactRule) -> None:
 def detect_headline_block(state: State, rule: ArtefactRule) -> None:
     first, _ = state.prose_bounds()
     max_words, min_lines = rule.param("max_words", 22), rule.param("min_lines", 2)
+    listed = introduced_lists(state)  # findings under "The report found:" are not links
     run: list[int] = []
     previous: Line | None = None
     for i in [*(i for i in state.kept() if i >= first), None]:
-        if i is not None and headline_like(state.lines[i], max_words):
+        if i is not None and i not in listed and headline_like(state.lines[i], max_words):
             run.append(i)
             continue
         intro = previous is not None and previous.text.endswith(":")
@@ -90,9 +95,19 @@ def detect_headline_block(state: State, rule: ArtefactRule) -> None:
 
 
 def _subheading_above_prose(state: State, i: int) -> bool:
-    """Up to four words, or a quoted phrase of up to eight ("'Just get it in the air'")."""
+    """Up to four words, or a quoted phrase of up to eight ("'Just get it in the air'"), above
+    prose or above a list of two or more long bullets ("What the study found" / "* Eating
+    after 9pm: 28 per cent higher risk ...")."""
     quoted = P.RE_QUOTE_OPEN.match(state.lines[i].text) is not None
-    return subheading(state, i, max_words=8 if quoted else 4)
+    return subheading(state, i, max_words=8 if quoted else 4) or _heads_bullets(state, i)
+
+
+def _heads_bullets(state: State, i: int) -> bool:
+    below = state.next_kept(i)
+    after = None if below is None else state.next_kept(below)
+    items = [state.lines[j] for j in (below, after) if j is not None]
+    short = state.lines[i].n_words <= 4 and not state.lines[i].sentence_end
+    return short and len(items) == 2 and all(ln.bullet and ln.n_words >= 8 for ln in items)
 
 
 def detect_menu_run(state: State, rule: ArtefactRule) -> None:
@@ -164,7 +179,12 @@ def detect_document_tail(state: State, rule: ArtefactRule) -> None:
         short = 1 <= ln.n_words <= max_words and (not ln.sentence_end or ln.text.endswith("?"))
         # names and figures (a referee, an attendance) end match reports: headline-shaped only
         tail = last >= 0 and i > last and not ln.bullet and headline_shaped(ln)
-        if subheading(state, i) or _data_line(ln) or _heads_data(state, i):
+        if (
+            subheading(state, i)
+            or _heads_bullets(state, i)
+            or _data_line(ln)
+            or _heads_data(state, i)
+        ):
             after_header = False  # a results table or line-ups end match reports
         elif (after_header and short) or (tail and short and not ln.sentence_end):
             state.remove(i, rule)

@@ -23,6 +23,7 @@ from culturelens.clean_state import (
     subheading,
     title_case_label,
 )
+from culturelens.tokens import load_stopwords
 
 if TYPE_CHECKING:
     from culturelens.clean_rules import ArtefactRule
@@ -288,7 +289,11 @@ def detect_author_bio(state: State, rule: ArtefactRule) -> None:
     name) and a lower-case word ("Tom Farrell is news editor ...", "Priya leads ..."), or
     with any name and a journalist's role or contact ("Dana Lee can be reached at ...")."""
     names = [a for a in state.authors if len(a.split()) >= 2]
-    names += [a.split()[0] for a in names if len(a.split()[0]) >= 3]
+    # a first name alone, but not a word a sentence starts with ("The Harbour Financial")
+    stop = load_stopwords()
+    names += [
+        a.split()[0] for a in names if len(a.split()[0]) >= 3 and a.split()[0].lower() not in stop
+    ]
     max_words = rule.param("max_words", 60)
     for i in state.kept():
         ln = state.lines[i]
