@@ -19,7 +19,7 @@ RULES = load_rules()
 PROSE = "The trust said its review of the surgical unit would be published in full next month."
 # Sets written blind by helpers who saw no rule; the learned pass is scored on each with a
 # model trained on all the other sets.
-BLIND = [f"synthetic_heldout{n}" for n in range(7, 31)]
+BLIND = [f"synthetic_heldout{n}" for n in range(7, 37)]
 
 
 def _lines(rows: list[tuple[str, str, int, str, str]]) -> pd.DataFrame:
@@ -87,8 +87,9 @@ def test_read_labelled_lines_names_the_folder(tmp_path: Path) -> None:
 def test_learned_pass_on_unseen_sets() -> None:
     """Leave one set out: the learned pass must add recall on the blind sets (3 points on
     average), cost at most 3 points of content retention on any and 0.6 on average, and leave
-    the seeds and tuned sets perfect. (Set 10 loses 2.6 points at 0.9: a league table under a
-    removed "Top of the table" label goes with the teaser run around it.)
+    the seeds and tuned sets perfect. (Set 10 loses the most, 1.4 points at 0.95: results and
+    a league table under a removed "Top of the table" label go with the teaser run around
+    them.)
 
     Read from the committed ``cleaning_validation.csv`` (the pipeline's ``evaluate_learned``
     at the configured threshold and seed): test_workflow regenerates that table and checks
