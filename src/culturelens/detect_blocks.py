@@ -52,8 +52,7 @@ def detect_link_line(state: State, rule: ArtefactRule) -> None:
         ln = state.lines[i]
         if ln.n_words > rule.param("max_words", 30) or P.RE_QUOTE_OPEN.match(ln.text):
             continue
-        words = sum(w.isalpha() for w in ln.text.split())
-        if i in listed and words >= 4 and "\u00b7" not in ln.text:
+        if i in listed and "\u00b7" not in ln.text and sum(map(str.isalpha, ln.text.split())) >= 4:
             continue  # a sentence of the article's list, not a contact line or a widget
         if P.RE_BYLINE.match(ln.text.split(" | ")[0]):
             continue  # "By Dana Whitfield | dana@example.com" is a byline

@@ -290,10 +290,8 @@ def detect_author_bio(state: State, rule: ArtefactRule) -> None:
     with any name and a journalist's role or contact ("Dana Lee can be reached at ...")."""
     names = [a for a in state.authors if len(a.split()) >= 2]
     # a first name alone, but not a word a sentence starts with ("The Harbour Financial")
-    stop = load_stopwords()
-    names += [
-        a.split()[0] for a in names if len(a.split()[0]) >= 3 and a.split()[0].lower() not in stop
-    ]
+    firsts, stop = [a.split()[0] for a in names], load_stopwords()
+    names += [f for f in firsts if len(f) >= 3 and f.lower() not in stop]
     max_words = rule.param("max_words", 60)
     for i in state.kept():
         ln = state.lines[i]

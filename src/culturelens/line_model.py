@@ -140,22 +140,19 @@ def _short_runs(state: State) -> dict[int, str]:
     return out
 
 
-def _topic_words(ln: Line) -> frozenset[str]:
-    stop = load_stopwords()
-    tokens = P.RE_FEATURE_TOKEN.findall(ln.low[:_WORD_CHARS])
-    return frozenset(t for t in tokens if len(t) >= _TOPIC_MIN_CHARS and t not in stop)
-
-
-def _cohesion(state: State) -> dict[int, str]:
+def _cohesion(state: State, tokens: Mapping[int, list[str]]) -> dict[int, str]:
     """How much of each kept line's vocabulary the article's other prose lines use.
 
     The article's own sub-headings, list items and short lines share words with its
     paragraphs; a menu, an advert or another story's headline mostly does not. The share of
     a line's topic words found in the kept prose (the line itself left out) is binned in
-    fifths, together with how many topic words it has (0-3+).
+    fifths, together with how many topic words it has (0-3+). ``tokens`` holds each kept
+    line's word tokens.
     """
-    kept = state.kept()
-    words = {i: _topic_words(state.lines[i]) for i in kept}
+    kept, stop = state.kept(), load_stopwords()
+    words = {
+        i: {t for t in tokens[i] if len(t) >= _TOPIC_MIN_CHARS and t not in stop} for i in kept
+    }
     prose = Counter(w for i in kept if state.is_prose(i) for w in words[i])
     out = {}
     for i in kept:
@@ -178,7 +175,8 @@ def line_features(state: State) -> dict[int, tuple[str, ...]]:
     n = len(state.lines)
     first, last = state.prose_bounds()
     runs = _short_runs(state)
-    cohesion = _cohesion(state)
+    tokens = {i: P.RE_FEATURE_TOKEN.findall(state.lines[i].low[:_WORD_CHARS]) for i in state.kept()}
+    cohesion = _cohesion(state, tokens)
     artefact = [state.is_removed(j) and not state.is_metadata(j) for j in range(n)]
     out = {}
     for i in state.kept():
@@ -196,9 +194,8 @@ def line_features(state: State) -> dict[int, tuple[str, ...]]:
         if i in runs:
             features.append(runs[i])
         if ln.n_words <= _WORD_MAX:
-            tokens = P.RE_FEATURE_TOKEN.findall(ln.low[:_WORD_CHARS])
-            features += [f"w={t}" for t in tokens]
-            features += [f"b={a} {b}" for a, b in itertools.pairwise(tokens)]
+            features += [f"w={t}" for t in tokens[i]]
+            features += [f"b={a} {b}" for a, b in itertools.pairwise(tokens[i])]
         out[i] = tuple(sorted(set(features)))
     return out
 
