@@ -338,6 +338,20 @@ FURNITURE = [
     "Read the full story",
     "Follow us",
     "Facebook Twitter Instagram YouTube",
+    # tenth pass: publisher notes, disclosures and file links in wordings of sets 7-36
+    "Correction, 2 June 2025: An earlier version of this report gave the wrong ward name.",
+    "Clarification: the trust has asked us to make clear the review is independent.",
+    "Trigger warning: this article discusses self-harm.",
+    "The following contains descriptions of abuse that some readers may find distressing.",
+    "Opinion pieces reflect the writer's own views, not those of the paper.",
+    "This report was funded by a grant from the Nuffield Trust.",
+    "This explainer has been checked in line with our editorial standards.",
+    "If you've been affected by the issues raised here, call Samaritans on 116 123.",
+    "Capital at risk. Investments can fall in value.",
+    "We may receive a small commission on anything you buy.",
+    "This page contains affiliate links.",
+    "Annual report 2023-24 (PDF, 2.4MB)",
+    "Open the consultation document (DOCX, 96 KB)",
 ]
 HARD_CONTENT = [
     "The comments were made at a meeting of the health committee on Tuesday.",
@@ -412,6 +426,11 @@ HARD_CONTENT = [
     "We are a team | 6.63 | 6.74 | 6.76",  # regression (set 30): a table row, not a menu
     "What did the report find?",  # regression (set 36): a sub-heading, not a feedback prompt
     "Sale 3.2 6.5 10.7 12.9 (81)",  # regression (set 32): a score line, not "Section (12)"
+    "The correction was published a week after the story ran.",
+    "Those affected by the closures will be offered other posts.",
+    "The report (PDF) runs to 412 pages, and the board has not discussed it.",
+    "The value of the contract could fall by a third, the council warned.",
+    "Nurses may earn a bonus of up to £1,000 under the scheme.",
 ]
 
 
