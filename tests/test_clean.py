@@ -431,6 +431,7 @@ HARD_CONTENT = [
     "The report (PDF) runs to 412 pages, and the board has not discussed it.",
     "The value of the contract could fall by a third, the council warned.",
     "Nurses may earn a bonus of up to £1,000 under the scheme.",
+    "c. worker safety and wellbeing (27)",  # regression (set 37): a lettered list item
 ]
 
 

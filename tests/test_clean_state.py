@@ -1,10 +1,11 @@
-"""Tests for culturelens.clean_state: line fingerprints."""
+"""Tests for culturelens.clean_state: line fingerprints and hard-wrapped lines."""
 
 from __future__ import annotations
 
 import pytest
 
-from culturelens.clean_state import line_fingerprint
+from culturelens.clean import apply_rules
+from culturelens.clean_state import line_fingerprint, wrapped
 
 
 @pytest.mark.parametrize(
@@ -13,3 +14,26 @@ from culturelens.clean_state import line_fingerprint
 )
 def test_line_fingerprint(text: str, key: str) -> None:
     assert line_fingerprint(text) == key
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # set 40: a PDF dump breaks paragraphs at the column width
+        (["Drivers in Riverton start at $19.40 an hour, compared with", "$22.15 nearby."], True),
+        (["$22.15 in neighboring Calder County, Pruitt said. The district", "has offered."], True),
+        (["The board has offered a signing bonus since August but", "hired six."], True),
+        (["The board has offered a signing bonus since August", "but has hired six."], True),
+        # headlines end in content words, or capitalised ("Series A")
+        (["Sunderland software firm lands £4m Series A", "Next story"], False),
+        (["Rain halts play for three hours as covers stay on", "Other news"], False),
+        (["Nurses strike over pay in three hospitals", "by Jane Doe"], False),
+        (["The esports layoff tracker: every cut in 2024", "business · workplace"], False),
+        (["Short line, with", "and more"], False),  # under six words: a label
+        (["The board has offered a signing bonus since August but", "", "x"], True),
+        (["The board has offered a signing bonus since August", "", "but has hired six."], False),
+    ],
+)  # fmt: skip
+def test_wrapped(lines: list[str], expected: bool) -> None:
+    state, _ = apply_rules("\n".join(lines), rules=())
+    assert wrapped(state, 0) is expected

@@ -128,6 +128,13 @@ def test_ui_fragments_between_artefacts(tail: list[str], kept: list[str]) -> Non
          ["What the study found",
           "Eating the last meal after 9pm: 28 per cent higher risk of stroke in women",
           "Fasting overnight for 13 hours or more: 16 per cent lower risk of stroke"]),
+        # regression (set 40): a paragraph a PDF dump broke at the column width is no block
+        (["Pay gap with neighbours", "Drivers here start at $19.40 an hour, compared with",
+          "$22.15 in the next county, Pruitt said. The district",
+          "has offered a signing bonus since August but has hired"],
+         ["Pay gap with neighbours", "Drivers here start at $19.40 an hour, compared with",
+          "$22.15 in the next county, Pruitt said. The district",
+          "has offered a signing bonus since August but has hired"]),
         # ... but headlines with one figure each are still a related block
         (["Top 25: Reynoldsburg stays No. 1 heading into regionals",
           "Granville holds off Bishop Watterson in overtime thriller",

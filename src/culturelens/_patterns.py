@@ -65,6 +65,14 @@ RE_QUOTE_OPEN = re.compile(r"^[\"'\u201c\u2018]")
 # Marks of a data-list item rather than a headline: "(BBC Three)" at the end, "A v B",
 # or a leading rank or figure.
 RE_LIST_ITEM_SHAPE = re.compile(r"\)\W{0,2}$| (?:v|vs\.?) |^\d")
+# A line a fixed-width capture (PDF, print, OCR) broke mid-sentence ends in a comma or a
+# function word; a headline does not.
+RE_WRAPPED_END = re.compile(
+    r"(?:,|\b(?:a|an|the|and|or|but|of|to|with|than|that|which|who|has|have|had|is|are|was|were|"
+    r"will|would|could|its|their|his|her|our))$"
+)
+# ... or the next line goes on in lower case; "by Jane Doe" under a teaser is its byline.
+RE_WRAPPED_START = re.compile(r"^(?!by )[a-z]{2,}[ ,;]")
 
 # --- metadata ---------------------------------------------------------------------------------
 _MONTH = (

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 # Longer lines are prose: a headline, label or link is never this long.
 HEADLINE_MAX_WORDS = 22
+# Shorter lines are headlines or labels even when they end in a comma or function word.
+_WRAPPED_MIN_WORDS = 6
 
 
 class Line(NamedTuple):
@@ -84,6 +86,20 @@ def line_fingerprint(text: str) -> str:
 
 def headline_like(ln: Line, max_words: int) -> bool:
     return not ln.bullet and not ln.sentence_end and 1 <= ln.n_words <= max_words
+
+
+def wrapped(state: State, i: int) -> bool:
+    """A prose line of six words or more broken at a fixed width (a PDF, print or OCR dump):
+    it ends in a comma or a function word, or the next raw line goes on in lower case."""
+    ln = state.lines[i]
+    if ln.n_words < _WRAPPED_MIN_WORDS:
+        return False
+    below = state.lines[i + 1] if i + 1 < len(state.lines) else None
+    goes_on = below is not None and below.line_no == ln.line_no + 1
+    goes_on = goes_on and bool(P.RE_WRAPPED_START.match(below.text))
+    # a lower-case tag line ("business · workplace") is no sentence going on
+    goes_on = goes_on and not any(s in below.text for s in P.FEATURE_SEPARATORS)
+    return goes_on or bool(P.RE_WRAPPED_END.search(ln.text))
 
 
 def header_zone(state: State, *, limit: int = 25) -> list[int]:

@@ -20,6 +20,7 @@ from culturelens.clean_state import (
     line_fingerprint,
     subheading,
     title_case_label,
+    wrapped,
 )
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ def detect_headline_block(state: State, rule: ArtefactRule) -> None:
     run: list[int] = []
     previous: Line | None = None
     for i in [*(i for i in state.kept() if i >= first), None]:
-        if i is not None and i not in listed and headline_like(state.lines[i], max_words):
+        if i is not None and i not in listed and _headline_in_block(state, i, max_words):
             run.append(i)
             continue
         intro = previous is not None and previous.text.endswith(":")
@@ -91,6 +92,10 @@ def detect_headline_block(state: State, rule: ArtefactRule) -> None:
                 state.remove(j, rule)
         previous = state.lines[i] if i is not None else None
         run = []
+
+
+def _headline_in_block(state: State, i: int, max_words: int) -> bool:
+    return headline_like(state.lines[i], max_words) and not wrapped(state, i)
 
 
 def _subheading_above_prose(state: State, i: int) -> bool:
@@ -176,6 +181,7 @@ def detect_document_tail(state: State, rule: ArtefactRule) -> None:
         if listing and not ln.sentence_end:
             continue
         short = 1 <= ln.n_words <= max_words and (not ln.sentence_end or ln.text.endswith("?"))
+        short = short and not wrapped(state, i)
         # names and figures (a referee, an attendance) end match reports: headline-shaped only
         tail = last >= 0 and i > last and not ln.bullet and headline_shaped(ln)
         if (
