@@ -1,4 +1,4 @@
-"""Tests for culturelens.clean_state: line fingerprints and hard-wrapped lines."""
+"""Tests for culturelens.clean_state: line fingerprints, adjacency and hard-wrapped lines."""
 
 from __future__ import annotations
 
@@ -14,6 +14,15 @@ from culturelens.clean_state import line_fingerprint, wrapped
 )
 def test_line_fingerprint(text: str, key: str) -> None:
     assert line_fingerprint(text) == key
+
+
+@pytest.mark.parametrize(
+    ("i", "j", "expected"),
+    [(0, 1, True), (1, 2, False), (0, 2, False), (2, 1, False)],  # a blank line between 1 and 2
+)
+def test_adjacent(i: int, j: int, expected: bool) -> None:
+    state, _ = apply_rules("First line here\nSecond line here\n\nThird line here", rules=())
+    assert state.adjacent(i, j) is expected
 
 
 @pytest.mark.parametrize(

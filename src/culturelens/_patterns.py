@@ -66,7 +66,7 @@ RE_QUOTE_OPEN = re.compile(r"^[\"'\u201c\u2018]")
 # or a leading rank or figure.
 RE_LIST_ITEM_SHAPE = re.compile(r"\)\W{0,2}$| (?:v|vs\.?) |^\d")
 # A line a fixed-width capture (PDF, print, OCR) broke mid-sentence ends in a comma or a
-# function word; a headline does not.
+# lower-case function word; a headline does not (case-sensitive: "Series A" is a headline).
 RE_WRAPPED_END = re.compile(
     r"(?:,|\b(?:a|an|the|and|or|but|of|to|with|than|that|which|who|has|have|had|is|are|was|were|"
     r"will|would|could|its|their|his|her|our))$"

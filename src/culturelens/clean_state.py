@@ -67,6 +67,10 @@ class State:
     def remove(self, i: int, rule: ArtefactRule) -> None:
         self.removed.setdefault(self.lines[i].line_no, rule.name)
 
+    def adjacent(self, i: int, j: int) -> bool:
+        """Is line ``j`` the raw line right after line ``i`` (no blank line between)?"""
+        return self.lines[j].line_no == self.lines[i].line_no + 1
+
     def next_kept(self, i: int) -> int | None:
         """Index of the first kept line after line ``i`` (None: there is none)."""
         return next((j for j in range(i + 1, len(self.lines)) if not self.is_removed(j)), None)
@@ -94,11 +98,10 @@ def wrapped(state: State, i: int) -> bool:
     ln = state.lines[i]
     if ln.n_words < _WRAPPED_MIN_WORDS:
         return False
-    below = state.lines[i + 1] if i + 1 < len(state.lines) else None
-    goes_on = below is not None and below.line_no == ln.line_no + 1
-    goes_on = goes_on and bool(P.RE_WRAPPED_START.match(below.text))
+    below = state.lines[i + 1].text if i + 1 < len(state.lines) else ""
+    goes_on = bool(below) and state.adjacent(i, i + 1) and bool(P.RE_WRAPPED_START.match(below))
     # a lower-case tag line ("business · workplace") is no sentence going on
-    goes_on = goes_on and not any(s in below.text for s in P.FEATURE_SEPARATORS)
+    goes_on = goes_on and not any(s in below for s in P.FEATURE_SEPARATORS)
     return goes_on or bool(P.RE_WRAPPED_END.search(ln.text))
 
 
@@ -157,7 +160,7 @@ def introduced_lists(state: State, *, max_items: int = 40) -> set[int]:
             continue
         j = i + 1
         while j < len(state.lines) and j - i <= max_items and not state.is_removed(j):
-            if state.lines[j].line_no != state.lines[j - 1].line_no + 1:
+            if not state.adjacent(j - 1, j):
                 break  # a blank line ends the list
             if state.lines[i + 1].bullet and not state.lines[j].bullet:
                 break

@@ -60,19 +60,14 @@ def _confirmed_title(state: State, *, window: int = 4) -> int:
         shaped = [i for i in above if _headline_candidate(state.lines[i], 30)]
         plain = [i for i in shaped if not state.lines[i].sentence_end]
         titles = [i for i in plain if not _label_like(state.lines[i])] or plain[-1:]
-        while len(titles) > 1 and _standfirst_under(state, titles[-2], titles[-1]):
+        # a line under the title with no blank between is its standfirst
+        while len(titles) > 1 and state.adjacent(titles[-2], titles[-1]):
             titles.pop()
         if titles:
             return titles[-1]
         if shaped and shaped[-1] == meta - 1:
             return shaped[-1]
     return -1
-
-
-def _standfirst_under(state: State, title: int, line: int) -> bool:
-    """Does ``line`` follow ``title`` with no blank line between (a standfirst under it)?"""
-    above, below = state.lines[title], state.lines[line]
-    return below.line_no == above.line_no + 1
 
 
 def _label_like(ln: Line) -> bool:

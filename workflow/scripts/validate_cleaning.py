@@ -1,7 +1,7 @@
 """validate_cleaning: per-kind recall and content precision on the hand-labelled line sets.
 
 Two methods: the rules alone, and the rules plus the learned pass, each set scored by a model
-trained on the other sets (leave one set out), so no set grades a model that saw it.
+trained on sets in other folds (ten folds of sets), so no set grades a model that saw it.
 """
 
 import pandas as pd
