@@ -100,13 +100,18 @@ def test_evaluate_cleaning_targets() -> None:
         "synthetic_heldout33": (0.91, 0.93, 0.99),
         "synthetic_heldout34": (0.83, 0.87, 1.0),
         "synthetic_heldout35": (0.86, 0.87, 0.99),
-        "synthetic_heldout36": (0.82, 0.87, 0.99),
+        # 0.98: the eleventh pass skips menus when confirming a headline (+2.7 points of
+        # metadata recall on sets 7-42), so a standfirst under a headline that looks like a
+        # name ("The Dust Doesn't Lie") is taken for the headline
+        "synthetic_heldout36": (0.82, 0.87, 0.98),
         "synthetic_heldout37": (0.85, 0.90, 0.99),
         "synthetic_heldout38": (0.83, 0.88, 0.99),
         "synthetic_heldout39": (0.86, 0.91, 1.0),
         "synthetic_heldout40": (0.81, 0.86, 0.98),
         "synthetic_heldout41": (0.75, 0.84, 1.0),
-        "synthetic_heldout42": (0.87, 0.90, 0.99),
+        # 0.85: with the menu skipped, a section name ("ABN Central West") is no longer taken
+        # for the byline, so a line starting with it is no longer removed as the author's bio
+        "synthetic_heldout42": (0.85, 0.90, 0.99),
     }
     for dataset, (recall, precision, retention) in floors.items():
         assert overall[dataset, "artefact_recall"] >= recall, dataset

@@ -86,6 +86,23 @@ from culturelens.clean import clean_document
             "Grad workers say lab supervisor's blame sessions went unchecked for years",
             {"metadata_byline", "metadata_date"},
         ),
+        # regression (sets 20, 35, 42): a menu or ticker joined with runs of spaces or middle
+        # dots is no headline, so a section name under it taken for a byline confirms nothing
+        (
+            ["Employment   Litigation   Legal Industry   Pro Bono   Lateral Moves",
+             "Legal Industry",
+             "Ex-Associate Says BigLaw Partner Kept 'Blame Log' Of Missed Deadlines",
+             "By Nathaniel Oyelaran", "March 11, 2025, 4:48 PM EDT"],
+            "Ex-Associate Says BigLaw Partner Kept 'Blame Log' Of Missed Deadlines",
+            {"section_label", "metadata_byline", "metadata_date"},
+        ),
+        (
+            ["Lahore 41\u00b0C \u00b7 Karachi 35\u00b0C \u00b7 Islamabad 38\u00b0C",
+             "Namaz Timings Lahore", "The heat has a curriculum too", "Ayesha Siddiqui",
+             "June 2, 2024"],
+            "The heat has a curriculum too",
+            {"section_label", "metadata_byline", "metadata_date"},
+        ),
     ],
 )  # fmt: skip
 def test_headline_and_labels_above_it(head: list[str], title: str, removed_rules: set) -> None:

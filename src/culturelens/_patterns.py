@@ -192,6 +192,9 @@ RE_COMMENTS_HEADER = re.compile(
     r"[\"'].{1,250}$",
     re.I,
 )
+# Items a scraper joined with runs of spaces or middle dots: a menu, ticker or tag row, never
+# a headline ("Home   News   Sport", "Lahore 41°C   Karachi 35°C", "Health · Work · Pay").
+RE_SPACED_ITEMS = re.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S|[\u00b7\u2022]")
 # A person's name on its own line: two to four capitalised words or initials ("Priya Raman").
 RE_NAME_LINE = re.compile(
     r"^(?:[A-Z][a-z'.-]{1,20}|[A-Z]\.)(?: (?:[A-Z][a-z'.-]{1,20}|[A-Z]\.?|de|van|von|da|al|bin|le))"

@@ -146,13 +146,15 @@ def _title_index(state: State, *, limit: int = 2, max_words: int = 25) -> tuple[
 
 
 def _headline_candidate(ln: Line, max_words: int) -> bool:
-    return not ln.bullet and 3 <= ln.n_words <= max_words and not P.RE_NAME_LINE.match(ln.text)
+    shaped = not ln.bullet and 3 <= ln.n_words <= max_words
+    return shaped and not P.RE_NAME_LINE.match(ln.text) and not P.RE_SPACED_ITEMS.search(ln.raw)
 
 
 def _label_above(state: State, head: list[int], k: int, limit: int) -> bool:
-    """Is head[k] a label above the headline: short, in capitals, or a name over a longer line?"""
+    """Is head[k] a label above the headline: short, in capitals, a menu (items joined with
+    runs of spaces or middle dots), or a name over a longer line?"""
     ln = state.lines[head[k]]
-    if is_label(ln, limit):
+    if is_label(ln, limit) or P.RE_SPACED_ITEMS.search(ln.raw):
         return True
     below = state.lines[head[k + 1]] if k + 1 < len(head) else None
     longer = below is not None and below.n_words >= max(5, 1.5 * ln.n_words)
