@@ -262,6 +262,15 @@ FURNITURE = [
     "Most viewed",
     "Image source, Getty Images",
     "Media caption, Matt Hancock said leaders need permission to fail",
+    # set 7-42 captions with the credit after the caption's sentence (eleventh pass)
+    "Declan Whelan at the table during his 10-8 win. Photo: Cue View / J. Pilling",
+    "A labourer cools off under a leaking water main on Thursday. \u2014 Photo by Shakeel Ahmed",
+    "Agents line up outside the office on Monday morning. PHOTO BY JUN DELA CRUZ",
+    "The emergency department at Foyleside Hospital. Picture by Declan Roulston",
+    "Office workers cross a street in Jung-gu, central Seoul, on Tuesday. (Yonhap)",
+    "Call center agents work the graveyard shift in a Quezon City office. LEDGER FILE PHOTO",
+    "A nurse double-checks a medicine chart. Shutterstock/StockLab",
+    "An overnight incident call at a software company. getty",
     "Top Stories",
     "Features",
     "On your mobile",
@@ -356,6 +365,10 @@ FURNITURE = [
     "Open the consultation document (DOCX, 96 KB)",
 ]
 HARD_CONTENT = [
+    "It was shocking. Photo ID is now required at the gate.",
+    "She posted a photo: the ward at 3am, empty.",
+    "It was a bad week. Photos by staff showed overflowing bins in the corridor.",
+    "The trust was rated inadequate by the Care Quality Commission (CQC).",
     "The comments were made at a meeting of the health committee on Tuesday.",
     "Back to the drawing board",
     "Back to basics",
