@@ -233,9 +233,10 @@ def test_bbc_body_lines_are_kept() -> None:
         lost_learned += sum(1 for r in learned.removed if r.line_no > 1)
     assert titled / len(files) >= 0.99
     assert 1 - lost / body >= 0.997
-    # 0.9963 with sets up to 36, 0.9944 with sets 37-42 in training: the learned pass takes
-    # more one-line sports data (fixtures, attendances) for widgets; see docs/cleaning.md
-    assert 1 - lost_learned / body >= 0.994
+    # 0.9963 with sets up to 36, 0.9944 with sets 37-42 in training (the learned pass took
+    # more one-line sports data, fixtures and attendances, for widgets; see
+    # docs/cleaning.md), 0.9963 again after the eleventh pass
+    assert 1 - lost_learned / body >= 0.995
 
 
 @pytest.mark.parametrize("n_rows", [0, 3])
