@@ -44,7 +44,7 @@ def test_no_silent_loss_and_no_content_removed_on_labelled_documents() -> None:
     # sets 7-42 keep a few losses and label disagreements ("Notes to editors", a reporting
     # credit, speaker names of a debate); their retention floors are in
     # test_evaluate_cleaning_targets
-    blind = [f"synthetic_heldout{n}" for n in range(7, 43)]
+    blind = [f"synthetic_heldout{n}" for n in range(7, 49)]
     lost = lost[~lost["dataset"].isin(blind)]
     seeds = predicted[predicted["dataset"] == "seeds"]
     assert lost.empty, lost[["doc_id", "line_no", "rule", "text"]].to_string()
@@ -61,8 +61,8 @@ def test_evaluate_cleaning_targets() -> None:
     # Floors: sets 1-6 were tuned on; 7-12 were scored once blind (first looks in
     # docs/cleaning.md) and then used for the fourth to sixth passes; 13-18 were scored once
     # blind with the sixth pass and then used to fix its content losses; 19-24 likewise with
-    # the seventh, 25-30 with the eighth, 31-36 with the ninth and 37-42 with the tenth. A
-    # drop is a regression.
+    # the seventh, 25-30 with the eighth, 31-36 with the ninth, 37-42 with the tenth and
+    # 43-48 with the eleventh (no rule changed for them yet). A drop is a regression.
     floors = {  # dataset: (artefact recall, content precision, content retention)
         "synthetic_dev": (1.0, 1.0, 1.0),
         "synthetic_heldout": (1.0, 1.0, 1.0),
@@ -112,6 +112,12 @@ def test_evaluate_cleaning_targets() -> None:
         # 0.85: with the menu skipped, a section name ("ABN Central West") is no longer taken
         # for the byline, so a line starting with it is no longer removed as the author's bio
         "synthetic_heldout42": (0.85, 0.90, 0.99),
+        "synthetic_heldout43": (0.85, 0.89, 0.99),
+        "synthetic_heldout44": (0.94, 0.96, 1.0),
+        "synthetic_heldout45": (0.89, 0.92, 0.99),
+        "synthetic_heldout46": (0.91, 0.92, 1.0),
+        "synthetic_heldout47": (0.74, 0.84, 0.99),
+        "synthetic_heldout48": (0.69, 0.79, 0.98),
     }
     for dataset, (recall, precision, retention) in floors.items():
         assert overall[dataset, "artefact_recall"] >= recall, dataset
