@@ -30,7 +30,6 @@ __all__ = [
     "LineModel",
     "apply_line_model",
     "context_features",
-    "introduced_lists",
     "line_features",
     "line_probabilities",
 ]
