@@ -35,6 +35,8 @@ def _features(lines: list[str], index: int, *, rules: list = RULES) -> tuple[str
     ("line", "present", "absent"),
     [
         ("Brought to you by Acme Insurance", {"w=brought", "b=brought to", "nw=6"}, {"sent"}),
+        ("Read more: Acme's new wards", {"fw=read", "fw2=read more", "lw=wards"}, {"lw=s"}),
+        ("Photo: Getty", {"fw=photo", "body&fw=photo", "lw=getty"}, {"head&fw=photo"}),
         ("Visit www.example.com today", {"url", "w=visit"}, {"at", "hash"}),
         ("Follow @ward_news #nhs", {"at", "hash"}, {"url"}),
         ("Updated 12:30pm, 4 March 2024", {"time", "year", "month", "end=d"}, {"sent"}),
@@ -139,10 +141,10 @@ def test_only_kept_lines_are_scored() -> None:
     assert sorted(line_features(state)) == [0, 2, 3]
 
 
-def test_long_prose_lines_carry_no_word_features() -> None:
-    long = " ".join(["word"] * 45) + "."
+def test_long_prose_lines_carry_edge_words_only() -> None:
+    long = " ".join(["word"] * 44) + " ends."
     features = _features([PROSE[0], long, PROSE[1]], 1)
-    assert "nw=41+" in features
+    assert {"nw=41+", "fw=word", "fw2=word word", "body&fw=word", "lw=ends"} <= set(features)
     assert not [f for f in features if f.startswith(("w=", "b="))]
 
 

@@ -39,6 +39,8 @@ LEARNED_RULE = "learned_line"
 # words of long prose say little about furniture.
 _WORD_MAX = 40
 _WORD_CHARS = 400
+# The last word is read from this tail of the line, so a long line costs no more.
+_LAST_CHARS = 40
 _NW_BINS = (1, 2, 3, 4, 6, 9, 14, 22, 40)
 # Words this short say little about topic ("the", "and", "news"), so cohesion ignores them.
 _TOPIC_MIN_CHARS = 4
@@ -162,14 +164,29 @@ def _cohesion(state: State, tokens: Mapping[int, list[str]]) -> dict[int, str]:
     return out
 
 
+def _edge_words(ln: Line, first: list[str], zone: str) -> list[str]:
+    """The opening words (alone, as a pair, with the zone) and the last word, at any length.
+
+    Furniture opens and closes with set words ("Read more ...", "Sponsored by ...", "...
+    Getty Images", "... ago") where prose varies; the same opening means more in the head
+    or tail than in the body. ``first`` holds the line's first word tokens.
+    """
+    if not first:
+        return []
+    last = P.RE_FEATURE_TOKEN.findall(ln.low[-_LAST_CHARS:])
+    out = [f"fw={first[0]}", f"{zone}&fw={first[0]}", *[f"lw={w}" for w in last[-1:]]]
+    return [*out, f"fw2={first[0]} {first[1]}"] if len(first) > 1 else out
+
+
 def line_features(state: State) -> dict[int, tuple[str, ...]]:
     """Binary features of every kept line, by index: shape, zone, neighbours' fate, words.
 
     Besides the line's own shape and words: where it sits relative to the prose, how many
     lines the rules removed as artefacts within three lines of it, and the run of short lines
-    it belongs to (menus, teaser lists and tables come in runs), and how much of its vocabulary
-    the article's prose shares (:func:`_cohesion`). The prose bounds, runs and vocabulary are
-    found once per document, so the cost is linear in its lines.
+    it belongs to (menus, teaser lists and tables come in runs), how much of its vocabulary
+    the article's prose shares (:func:`_cohesion`) and its edge words (:func:`_edge_words`).
+    The prose bounds, runs and vocabulary are found once per document, so the cost is linear
+    in its lines.
     """
     n = len(state.lines)
     first, last = state.prose_bounds()
@@ -187,7 +204,7 @@ def line_features(state: State) -> dict[int, tuple[str, ...]]:
         features += [f"next={after}", f"pn={before}{after}", f"{zone}&{nw}", f"{zone}&{end}"]
         features += [f"{nw}&next={after}", f"{nw}&prev={before}"]
         features.append(f"near_art={min(4, sum(artefact[max(0, i - 3) : i + 4]))}")
-        features += [cohesion[i], cohesion[i].split("&")[0]]
+        features += [cohesion[i], cohesion[i].split("&")[0], *_edge_words(ln, tokens[i], zone)]
         if zone != "body":
             features.append(f"{zone}_gap={min(6, first - i if i < first else i - last)}")
         if i in runs:
