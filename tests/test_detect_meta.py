@@ -103,6 +103,23 @@ from culturelens.clean import clean_document
             "The heat has a curriculum too",
             {"section_label", "metadata_byline", "metadata_date"},
         ),
+        # regression (sets 8, 26): a bogus byline high up (a radio playlist, a council's
+        # name) no longer confirms the line above it when a date or a "By" byline lower down
+        # (the stronger run) confirms another
+        (
+            ["Coast 104 - The Sound of the Shore", "Now Playing", "Olivia Dean - Dive",
+             "Local News", "Thornsea bus routes to be axed as council subsidy ends",
+             "12 March 2025, 16:22", "By Hannah Dyer, Coast 104 News"],
+            "Thornsea bus routes to be axed as council subsidy ends",
+            {"section_label", "media_controls", "metadata_byline", "metadata_date"},
+        ),
+        (
+            ["Skip to main content", "Accept additional cookies   Reject additional cookies",
+             "Wenlow District Council", "Home > News > Planning news",
+             "Planning committee approves 140 homes at Wharf Road", "Published 14 March 2024"],
+            "Planning committee approves 140 homes at Wharf Road",
+            {"navigation", "section_label", "metadata_byline", "metadata_date"},
+        ),
     ],
 )  # fmt: skip
 def test_headline_and_labels_above_it(head: list[str], title: str, removed_rules: set) -> None:

@@ -55,7 +55,7 @@ def _confirmed_title(state: State, *, window: int = 4) -> int:
     is the headline only directly above the metadata, when nothing else qualifies.
     """
     zone, start = header_zone(state), body_start(state)
-    for meta in (i for i in range(min(start, len(state.lines))) if state.is_metadata(i)):
+    for meta in _metadata_by_strength(state, start):
         above = [i for i in zone if i < meta][-window:]
         shaped = [i for i in above if _headline_candidate(state.lines[i], 30)]
         plain = [i for i in shaped if not state.lines[i].sentence_end]
@@ -68,6 +68,31 @@ def _confirmed_title(state: State, *, window: int = 4) -> int:
         if shaped and shaped[-1] == meta - 1:
             return shaped[-1]
     return -1
+
+
+def _metadata_by_strength(state: State, start: int) -> list[int]:
+    """Metadata lines above ``start``, the strongest run of them first, then top down.
+
+    A run is metadata lines with only removed lines between them; a line with a date or a
+    "By ..." byline weighs 2, any other (a bare name, perhaps a section name) 1. A lone bogus
+    byline or date high on the page (a council's name, a radio playlist) then no longer
+    confirms the line above it when a date and byline lower down agree on the headline.
+    """
+    runs: list[list[int]] = []
+    for i in range(min(start, len(state.lines))):
+        if state.is_metadata(i):
+            joined = runs and all(state.is_removed(j) for j in range(runs[-1][-1] + 1, i))
+            if joined:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+
+    def weight(i: int) -> int:
+        text = state.lines[i].text
+        return 2 if P.RE_BY_PREFIX.match(text) or P.RE_DATE_ANYWHERE.search(text) else 1
+
+    runs.sort(key=lambda run: -sum(weight(i) for i in run))  # stable: top down among equals
+    return [i for run in runs for i in run]
 
 
 def _label_like(ln: Line) -> bool:
