@@ -12,12 +12,15 @@ from culturelens import _patterns as P
 from culturelens.clean import (
     CleanDocument,
     Paragraph,
+    apply_rules,
     clean_document,
+    document_from_state,
     load_rules,
     normalize_text,
 )
 from culturelens.clean_eval import read_labelled_lines
 from culturelens.clean_learn import train_line_model
+from culturelens.line_model import LineModel
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = sorted((REPO / "seeds").glob("*.txt"))
@@ -213,6 +216,18 @@ def test_linear_time_on_hostile_input(text: str) -> None:
     # speed is measured in benchmarks/bench_clean.py; here: hostile input completes
     doc = clean_document(text, rules=RULES)
     assert doc.paragraphs or doc.removed
+
+
+@pytest.mark.parametrize("weight", [0.0, 10.0])  # the model keeps the blurb, or removes it
+def test_one_rules_state_finishes_with_any_model(weight: float) -> None:
+    text = _doc("Acme keeps families covered for less")
+    model = LineModel({"w=acme": weight}, -5.0, 0.5)
+    state, fragments = apply_rules(text, rules=RULES)
+    before = dict(state.removed)
+    doc = document_from_state(state, fragments, line_model=model)
+    assert state.removed == before  # the learned pass ran on a copy
+    assert doc == clean_document(text, rules=RULES, line_model=model)
+    assert ("learned_line" in {r.rule for r in doc.removed}) == (weight > 0)
 
 
 def test_bbc_body_lines_are_kept() -> None:

@@ -9,6 +9,7 @@ and its position among its neighbours, so unseen artefact wordings are caught by
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 import unicodedata
@@ -29,6 +30,7 @@ __all__ = [
     "RemovedLine",
     "apply_rules",
     "clean_document",
+    "document_from_state",
     "load_rules",
     "normalize_text",
 ]
@@ -270,7 +272,19 @@ def clean_document(
             "build it with culturelens.clean_learn.train_line_model()"
         )
     state, fragments = apply_rules(text, rules=rules, boilerplate=frozenset(boilerplate))
+    return document_from_state(state, fragments, line_model=line_model)
+
+
+def document_from_state(
+    state: State, fragments: Sequence[RemovedLine], *, line_model: LineModel | None = None
+) -> CleanDocument:
+    """The clean document from :func:`apply_rules`'s output, after the learned pass if any.
+
+    ``state`` is not changed (the learned pass runs on a copy), so one rules state can be
+    finished with several models, as cross-validation does.
+    """
     if line_model is not None:
+        state = dataclasses.replace(state, removed=dict(state.removed))
         apply_line_model(state, line_model)
     raw_of = {ln.line_no: ln.raw for ln in state.lines}
     whole = [RemovedLine(n, name, raw_of[n]) for n, name in state.removed.items()]

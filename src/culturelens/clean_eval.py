@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from culturelens.clean import ArtefactRule, clean_document
+from culturelens.clean import ArtefactRule, CleanDocument, clean_document
 from culturelens.io import read_csv
 from culturelens.line_model import LineModel
 
@@ -74,10 +74,22 @@ def predict_lines(
         ValueError: if a required column is missing, a label is unknown or line_no is not >= 1.
     """
     check_lines(lines)
-    kept_col, rule_col = [], []
     frame = lines.sort_values(["dataset", "doc_id", "line_no"], kind="stable")
-    for _, group in frame.groupby(["dataset", "doc_id"], sort=True):
-        doc = clean_document(document_from_lines(group), rules=rules, line_model=line_model)
+    docs = [
+        clean_document(document_from_lines(group), rules=rules, line_model=line_model)
+        for _, group in frame.groupby(["dataset", "doc_id"], sort=True)
+    ]
+    return with_predictions(frame, docs)
+
+
+def with_predictions(frame: pd.DataFrame, docs: Sequence[CleanDocument]) -> pd.DataFrame:
+    """``frame`` (sorted by dataset, doc_id, line_no) plus ``kept`` and ``rule`` of each line.
+
+    ``docs`` holds the clean document of each (dataset, doc_id) group, in that order.
+    """
+    kept_col, rule_col = [], []
+    groups = frame.groupby(["dataset", "doc_id"], sort=True)
+    for (_, group), doc in zip(groups, docs, strict=True):
         kept = {p.line_no for p in doc.paragraphs}
         removed = {r.line_no: r.rule for r in doc.removed}
         for line_no in group["line_no"].astype(int):
@@ -136,7 +148,12 @@ def evaluate_cleaning(
     Returns:
         Columns dataset, metric, kind, value, n; sorted by dataset, metric, kind.
     """
-    predicted = predict_lines(lines, rules=rules, line_model=line_model)
+    return score_predictions(predict_lines(lines, rules=rules, line_model=line_model), rules=rules)
+
+
+def score_predictions(predicted: pd.DataFrame, *, rules: Sequence[ArtefactRule]) -> pd.DataFrame:
+    """:func:`evaluate_cleaning`'s table from :func:`predict_lines`' output (``rules`` name
+    the metadata rules)."""
     metadata_rules = {r.name for r in rules if r.category == "metadata"}
     rows = [
         (dataset, *row)

@@ -17,8 +17,14 @@ from scipy import sparse
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from culturelens.clean import ArtefactRule, apply_rules
-from culturelens.clean_eval import check_lines, document_from_lines, evaluate_cleaning
+from culturelens.clean import ArtefactRule, RemovedLine, apply_rules, document_from_state
+from culturelens.clean_eval import (
+    check_lines,
+    document_from_lines,
+    score_predictions,
+    with_predictions,
+)
+from culturelens.clean_state import State
 from culturelens.line_model import LineModel, context_features, line_features
 
 __all__ = ["evaluate_learned", "train_line_model", "training_rows"]
@@ -32,6 +38,16 @@ _FOLDS = 5
 _EVAL_FOLDS = 10
 
 
+@dataclasses.dataclass(frozen=True)
+class _Ruled:
+    """A labelled document (its key and lines) and what the rules made of it."""
+
+    key: tuple[str, str]  # dataset, doc_id
+    group: pd.DataFrame
+    state: State
+    fragments: list[RemovedLine]
+
+
 def training_rows(lines: pd.DataFrame, *, rules: Sequence[ArtefactRule]) -> pd.DataFrame:
     """One row per labelled line the rules keep: dataset, doc_id, line_no, features, artefact.
 
@@ -41,16 +57,28 @@ def training_rows(lines: pd.DataFrame, *, rules: Sequence[ArtefactRule]) -> pd.D
     Raises:
         ValueError: as :func:`culturelens.clean_eval.predict_lines` for malformed lines.
     """
+    return _rows(_rule_states(lines, rules=rules))
+
+
+def _rule_states(lines: pd.DataFrame, *, rules: Sequence[ArtefactRule]) -> list[_Ruled]:
+    """Each labelled document with what the rules made of it, sorted by dataset and doc_id."""
     check_lines(lines)
-    rows = []
     frame = lines.sort_values(["dataset", "doc_id", "line_no"], kind="stable")
-    for (dataset, doc_id), group in frame.groupby(["dataset", "doc_id"], sort=True):
-        state, _ = apply_rules(document_from_lines(group), rules=rules)
-        label = dict(zip(group["line_no"].astype(int), group["label"], strict=True))
-        for i, features in line_features(state).items():
-            line_no = state.lines[i].line_no
+    groups = frame.groupby(["dataset", "doc_id"], sort=True)
+    return [
+        _Ruled(key, group, *apply_rules(document_from_lines(group), rules=rules))
+        for key, group in groups
+    ]
+
+
+def _rows(ruled: Sequence[_Ruled]) -> pd.DataFrame:
+    rows = []
+    for doc in ruled:
+        label = dict(zip(doc.group["line_no"].astype(int), doc.group["label"], strict=True))
+        for i, features in line_features(doc.state).items():
+            line_no = doc.state.lines[i].line_no
             is_artefact = label.get(line_no, "content") != "content"
-            rows.append((dataset, doc_id, line_no, features, is_artefact))
+            rows.append((*doc.key, line_no, features, is_artefact))
     return pd.DataFrame(rows, columns=["dataset", "doc_id", "line_no", "features", "artefact"])
 
 
@@ -176,7 +204,8 @@ def evaluate_learned(
         ValueError: as :func:`train_line_model`, or with fewer than two datasets.
     """
     _check_threshold(threshold)
-    rows = training_rows(lines, rules=rules)
+    ruled = _rule_states(lines, rules=rules)  # once: the rules do not depend on the fold
+    rows = _rows(ruled)
     datasets = sorted(set(lines["dataset"]))
     if len(datasets) < 2:
         raise ValueError(
@@ -189,6 +218,8 @@ def evaluate_learned(
         held = datasets[k::_EVAL_FOLDS]  # dealt in name order, as _deal deals the inner folds
         train = (~rows["dataset"].isin(held)).to_numpy()
         model = _fit(rows[train], x[train], names, threshold=threshold, seed=seed)
-        held_out = lines[lines["dataset"].isin(held)]
-        tables.append(evaluate_cleaning(held_out, rules=rules, line_model=model))
+        docs = [doc for doc in ruled if doc.key[0] in held]
+        frame = pd.concat([doc.group for doc in docs])
+        finished = [document_from_state(d.state, d.fragments, line_model=model) for d in docs]
+        tables.append(score_predictions(with_predictions(frame, finished), rules=rules))
     return pd.concat(tables, ignore_index=True)
