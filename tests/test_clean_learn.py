@@ -8,8 +8,13 @@ import pandas as pd
 import pytest
 
 from culturelens.clean import load_rules
-from culturelens.clean_eval import read_labelled_lines
-from culturelens.clean_learn import evaluate_learned, train_line_model, training_rows
+from culturelens.clean_eval import evaluate_cleaning, read_labelled_lines
+from culturelens.clean_learn import (
+    evaluate_learned,
+    evaluate_methods,
+    train_line_model,
+    training_rows,
+)
 from culturelens.io import read_csv
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -72,6 +77,16 @@ def test_training_is_deterministic_and_learns_the_blurb(lines: pd.DataFrame) -> 
 def test_train_line_model_errors(lines: pd.DataFrame, threshold: float, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         train_line_model(lines, rules=RULES, threshold=threshold, seed=1)
+
+
+@pytest.mark.parametrize("threshold", [None, 0.5])  # None: the rules alone
+def test_evaluate_methods_is_both_tables_from_one_rules_pass(threshold: float | None) -> None:
+    table = evaluate_methods(SMALL, rules=RULES, threshold=threshold, seed=1)
+    expected = [evaluate_cleaning(SMALL, rules=RULES).assign(method="rules")]
+    if threshold is not None:
+        learned = evaluate_learned(SMALL, rules=RULES, threshold=threshold, seed=1)
+        expected.append(learned.assign(method="rules+learned"))
+    pd.testing.assert_frame_equal(table, pd.concat(expected, ignore_index=True))
 
 
 def test_evaluate_learned_needs_two_datasets() -> None:

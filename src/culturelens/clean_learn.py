@@ -27,7 +27,7 @@ from culturelens.clean_eval import (
 from culturelens.clean_state import State
 from culturelens.line_model import LineModel, context_features, line_features
 
-__all__ = ["evaluate_learned", "train_line_model", "training_rows"]
+__all__ = ["evaluate_learned", "evaluate_methods", "train_line_model", "training_rows"]
 
 # Inverse L2 strength; leave-one-set-out scores on sets 4-10 barely moved between 0.3 and 3.
 _C = 1.0
@@ -204,9 +204,40 @@ def evaluate_learned(
         ValueError: as :func:`train_line_model`, or with fewer than two datasets.
     """
     _check_threshold(threshold)
-    ruled = _rule_states(lines, rules=rules)  # once: the rules do not depend on the fold
-    rows = _rows(ruled)
-    datasets = sorted(set(lines["dataset"]))
+    return _evaluate_learned(
+        _rule_states(lines, rules=rules), rules=rules, threshold=threshold, seed=seed
+    )
+
+
+def evaluate_methods(
+    lines: pd.DataFrame, *, rules: Sequence[ArtefactRule], threshold: float | None, seed: int
+) -> pd.DataFrame:
+    """The rules alone and (unless ``threshold`` is None) the rules plus the learned pass.
+
+    The tables of :func:`culturelens.clean_eval.evaluate_cleaning` and :func:`evaluate_learned`
+    with a ``method`` column ("rules", "rules+learned"); the rules run once per document for
+    both.
+
+    Raises:
+        ValueError: as :func:`evaluate_learned`, or for malformed lines.
+    """
+    if threshold is not None:
+        _check_threshold(threshold)
+    ruled = _rule_states(lines, rules=rules)
+    frame = lines.sort_values(["dataset", "doc_id", "line_no"], kind="stable")
+    docs = [document_from_state(d.state, d.fragments) for d in ruled]
+    tables = [score_predictions(with_predictions(frame, docs), rules=rules).assign(method="rules")]
+    if threshold is not None:
+        learned = _evaluate_learned(ruled, rules=rules, threshold=threshold, seed=seed)
+        tables.append(learned.assign(method="rules+learned"))
+    return pd.concat(tables, ignore_index=True)
+
+
+def _evaluate_learned(
+    ruled: Sequence[_Ruled], *, rules: Sequence[ArtefactRule], threshold: float, seed: int
+) -> pd.DataFrame:
+    rows = _rows(ruled)  # the rules' states are reused by every fold: they do not depend on it
+    datasets = sorted({doc.key[0] for doc in ruled})
     if len(datasets) < 2:
         raise ValueError(
             f"evaluating the learned pass needs two or more datasets, got {datasets}; each "

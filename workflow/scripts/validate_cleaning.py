@@ -4,11 +4,9 @@ Two methods: the rules alone, and the rules plus the learned pass, each set scor
 trained on sets in other folds (ten folds of sets), so no set grades a model that saw it.
 """
 
-import pandas as pd
-
 from culturelens.clean import load_rules
-from culturelens.clean_eval import evaluate_cleaning, read_labelled_lines
-from culturelens.clean_learn import evaluate_learned
+from culturelens.clean_eval import read_labelled_lines
+from culturelens.clean_learn import evaluate_methods
 from culturelens.io import write_csv
 
 from _wiring import record, start
@@ -16,13 +14,9 @@ from _wiring import record, start
 start(snakemake)
 lines = read_labelled_lines(snakemake.input.gold)
 rules = load_rules(snakemake.params.rules_file)
-tables = [evaluate_cleaning(lines, rules=rules).assign(method="rules")]
-if snakemake.params.threshold is not None:
-    learned = evaluate_learned(
-        lines, rules=rules, threshold=snakemake.params.threshold, seed=snakemake.params.seed
-    )
-    tables.append(learned.assign(method="rules+learned"))
-table = pd.concat(tables, ignore_index=True)
+table = evaluate_methods(
+    lines, rules=rules, threshold=snakemake.params.threshold, seed=snakemake.params.seed
+)
 columns = ["dataset", "method", "metric", "kind", "value", "n"]
 table = table[columns].sort_values(columns[:4], kind="stable").reset_index(drop=True)
 write_csv(table, snakemake.output.table)
