@@ -164,6 +164,21 @@ def test_boilerplate_option() -> None:
 
 
 @pytest.mark.parametrize(
+    ("tail", "kept"),
+    [
+        (["Related stories", "Nurses vote to strike over pay", "Trust fined over data breach"],
+         []),
+        # regression (set 27): a ranked most-read list after its header; a rank is no figure
+        (["Most popular", "1. Motor premiums fall for third consecutive quarter",
+          "2. Broker consolidator agrees £300m deal for regional rival"], []),
+    ],
+)  # fmt: skip
+def test_document_tail(tail: list[str], kept: list[str]) -> None:
+    doc = clean_document("\n".join(["Headline here", *PROSE, *tail]), rules=RULES)
+    assert [p.text for p in doc.paragraphs] == [*PROSE, *kept]
+
+
+@pytest.mark.parametrize(
     ("block", "kept"),
     [
         (["Staff", "Contact", "Privacy", "DMCA Policy"], []),

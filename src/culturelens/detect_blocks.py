@@ -200,8 +200,9 @@ def detect_document_tail(state: State, rule: ArtefactRule) -> None:
 
 def _data_line(ln: Line) -> bool:
     """A results, table or line-up line: ends in a figure (not a year), has semicolons, or has
-    a list-item shape ("Shabana 2 Murang'a Seal 0", "Gor Mahia: Mutua; Ochieng, ...")."""
-    text = ln.text
+    a list-item shape ("Shabana 2 Murang'a Seal 0", "Gor Mahia: Mutua; Ochieng, ...").
+    A rank alone is no data: "1. Motor premiums fall" heads a most-read list."""
+    text = P.RE_NUMBERED.sub("", ln.text).lstrip()
     figure = bool(P.RE_ENDS_WITH_FIGURE.search(text)) and not P.RE_YEAR_END.search(text)
     return figure or "; " in text or bool(P.RE_LIST_ITEM_SHAPE.search(text))
 
