@@ -29,11 +29,16 @@ def default_config() -> dict:
 
 @pytest.fixture(scope="session")
 def quick_gold_config(tmp_path_factory) -> Path:
-    """A --configfile pointing validation.cleaning_gold at three small labelled sets."""
+    """A --configfile pointing validation.cleaning_gold at three small labelled sets, and
+    validation.cleaning_second_annotation at the second labelling of their documents."""
     folder = tmp_path_factory.mktemp("quick_gold")
     for path in sorted((ROOT / "validation" / "cleaning").glob("*.csv")):
         lines = read_csv(path)
         write_csv(lines[lines["dataset"].isin(QUICK_GOLD_SETS)], folder / path.name)
+    second = read_csv(ROOT / "validation" / "cleaning_agreement" / "second_annotator.csv")
+    second_path = folder.parent / f"{folder.name}_second.csv"  # outside the gold folder
+    write_csv(second[second["dataset"].isin(QUICK_GOLD_SETS)], second_path)
     config = folder / "quick_gold.yaml"
-    config.write_text(yaml.safe_dump({"validation": {"cleaning_gold": str(folder)}}))
+    validation = {"cleaning_gold": str(folder), "cleaning_second_annotation": str(second_path)}
+    config.write_text(yaml.safe_dump({"validation": validation}))
     return config

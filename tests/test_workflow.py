@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import yaml
 
 from culturelens.manifest import verify
 
@@ -150,3 +151,16 @@ def test_code_style_is_clean(cmd):
         [sys.executable, *cmd], cwd=ROOT, capture_output=True, text=True, timeout=300
     )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+
+
+def test_second_annotation_of_other_documents_names_the_key(quick_gold_config, tmp_path):
+    """The full second annotation labels documents the quick gold folder does not hold."""
+    results = tmp_path / "out"
+    gold = yaml.safe_load(quick_gold_config.read_text())["validation"]["cleaning_gold"]
+    target = str(results / "tables/cleaning_agreement.csv")  # first: --quiet, --config take values
+    cmd = [sys.executable, "-m", "snakemake", target, "--cores", "1", "--quiet"]
+    cmd += ["--config", f"results={results}", f"validation={{'cleaning_gold': '{gold}'}}"]
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 1
+    assert "have no first label" in done.stderr
+    assert "point validation.cleaning_second_annotation at a labelling of" in done.stderr

@@ -25,6 +25,29 @@ rule validate_cleaning:
         "../scripts/validate_cleaning.py"
 
 
+rule cleaning_agreement:
+    input:
+        gold=config["validation"]["cleaning_gold"],
+        second=config["validation"]["cleaning_second_annotation"] or [],
+    output:
+        table=report(
+            f"{R}/tables/cleaning_agreement.csv",
+            caption="../report/cleaning_agreement.rst",
+            category="5. Validation",
+            subcategory="Tables",
+            labels={"name": "cleaning_agreement", "type": "table"},
+        ),
+        provenance=provenance("cleaning_agreement"),
+    log:
+        "logs/cleaning_agreement.log",
+    conda:
+        "../envs/culturelens.yaml"
+    params:
+        seed=config["seed"],
+    script:
+        "../scripts/cleaning_agreement.py"
+
+
 rule validate_scoring:
     input:
         model=f"{INTERIM}/scoring_model.pickle",
