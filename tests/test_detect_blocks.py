@@ -42,6 +42,12 @@ def test_residue_between_prose(line: str, removed: bool) -> None:
             1,
         ),  # a pull quote repeating the body
         (['"Freedom to speak up"', "The Freedom to speak up guardian said so.", PROSE[1]], 0),
+        # regression (sets 12, 16, 36, 40): a whole quoted sentence lifted out of a paragraph
+        (['"Write it down, put the date on it, and keep a copy at home."',
+          '"Write it down, put the date on it, and keep a copy at home," the adviser said.'], 1),
+        # ... but a quoted sentence repeated as it stands may be the writer's own echo
+        (['"Nobody was ever blamed for the missing records."', PROSE[0],
+          '"Nobody was ever blamed for the missing records."'], 0),
         # regression (set 23): sub-headings repeated by a contents box above them stay; the
         # box's entries go
         (["Contents\nSummary\nEntry requirements\nHealth\nGetting help", PROSE[0],

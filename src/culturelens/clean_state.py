@@ -113,13 +113,29 @@ def header_zone(state: State, *, limit: int = 25) -> list[int]:
 
 def body_start(state: State, *, limit: int = 25) -> int:
     """Index of the first body line: the first of two adjacent kept prose lines of ten words or
-    more, so a standfirst or caption between headline and byline does not end the header."""
+    more, so a standfirst or caption between headline and byline does not end the header. A
+    pair with a "By ..." line right under it is a long headline and its standfirst."""
     kept = state.kept()[:limit]
     pairs = itertools.pairwise(kept)
     body = next(
-        (a for a, b in pairs if b == a + 1 and body_line(state, a) and body_line(state, b)), None
+        (
+            a
+            for a, b in pairs
+            if b == a + 1
+            and body_line(state, a)
+            and body_line(state, b)
+            and not _byline_below(state, b)
+        ),
+        None,
     )
     return state.prose_bounds()[0] if body is None else body
+
+
+def _byline_below(state: State, i: int) -> bool:
+    if i + 1 >= len(state.lines):
+        return False
+    ln = state.lines[i + 1]  # kept or already removed as metadata
+    return bool(P.RE_BYLINE.match(ln.text)) and ln.n_words <= 8 and not ln.sentence_end
 
 
 def body_line(state: State, i: int) -> bool:

@@ -258,7 +258,11 @@ def detect_repeated_line(state: State, rule: ArtefactRule) -> None:
         return
     corpus = "\n".join(keys)
     for i in quoted[: rule.param("max_pull_quotes", 20)]:  # bounded: each check scans the document
-        if corpus.count(keys[i]) > 1:
+        # a whole quoted sentence repeated as it stands may be the writer's; one lifted out of
+        # a longer paragraph ("... she said") is a pull quote
+        found = corpus.count(keys[i])
+        lifted = found > keys.count(keys[i])  # also inside a longer line
+        if (found > 1 and not state.lines[i].sentence_end) or lifted:
             state.remove(i, rule)
 
 
@@ -289,7 +293,7 @@ def _label(state: State, i: int, max_words: int) -> bool:
 
 
 def _pull_quote_shaped(ln: Line) -> bool:
-    return bool(P.RE_QUOTE_OPEN.match(ln.text)) and not ln.sentence_end and 7 <= ln.n_words <= 40
+    return bool(P.RE_QUOTE_OPEN.match(ln.text)) and 7 <= ln.n_words <= 40
 
 
 def detect_boilerplate(state: State, rule: ArtefactRule) -> None:

@@ -66,7 +66,11 @@ def _confirmed_title(state: State, *, window: int = 4) -> int:
         if titles:
             return titles[-1]
         if shaped and shaped[-1] == meta - 1:
-            return shaped[-1]
+            # two sentences over the byline: a headline ("They Leave. A Hospital Is Trying.")
+            # over its standfirst
+            upper = meta - 2
+            standfirst = upper in shaped and state.adjacent(upper, meta - 1)
+            return upper if standfirst and _standfirst(state.lines[meta - 1]) else meta - 1
     return -1
 
 
