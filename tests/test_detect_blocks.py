@@ -45,6 +45,10 @@ def test_residue_between_prose(line: str, removed: bool) -> None:
         # regression (sets 12, 16, 36, 40): a whole quoted sentence lifted out of a paragraph
         (['"Write it down, put the date on it, and keep a copy at home."',
           '"Write it down, put the date on it, and keep a copy at home," the adviser said.'], 1),
+        # regression (sets 13, 28, 31, 36, 57): a quoted sub-heading echoing the quote below
+        (['"You learn to keep your head down"',
+          '"You learn to keep your head down," one nurse said of the ward after the inquiry.'],
+         0),
         # ... but a quoted sentence repeated as it stands may be the writer's own echo
         (['"Nobody was ever blamed for the missing records."', PROSE[0],
           '"Nobody was ever blamed for the missing records."'], 0),

@@ -253,7 +253,12 @@ def detect_repeated_line(state: State, rule: ArtefactRule) -> None:
     for i in repeats:
         if i not in kept:
             state.remove(i, rule)
-    quoted = [i for i in state.kept() if _pull_quote_shaped(state.lines[i])]
+    # a quoted sub-heading ("'You learn to keep your head down'") echoes a quote below it
+    quoted = [
+        i
+        for i in state.kept()
+        if _pull_quote_shaped(state.lines[i]) and not subheading(state, i, max_words=8)
+    ]
     if not quoted:
         return
     corpus = "\n".join(keys)
