@@ -113,6 +113,19 @@ from culturelens.clean import clean_document
             "Thornsea bus routes to be axed as council subsidy ends",
             {"section_label", "media_controls", "metadata_byline", "metadata_date"},
         ),
+        # regression (sets 24, 33, 49): a long headline with a full stop and its standfirst,
+        # two adjacent long lines, are no body when a "By ..." line is right under them
+        (
+            ["Prairie Health Report", "Rural Health",
+             "When Nurses Can't Do Right by Patients, They Leave. A Kansas Hospital Is Trying "
+             "to Change That.",
+             "Nurses at a 25-bed hospital say a blame-free incident reporting system has kept "
+             "them in their jobs.",
+             "By Marisol Vega", "April 2, 2025"],
+            "When Nurses Can't Do Right by Patients, They Leave. A Kansas Hospital Is Trying "
+            "to Change That.",
+            {"section_label", "metadata_byline", "metadata_date"},
+        ),
         (
             ["Skip to main content", "Accept additional cookies   Reject additional cookies",
              "Wenlow District Council", "Home > News > Planning news",

@@ -164,3 +164,15 @@ def test_second_annotation_of_other_documents_names_the_key(quick_gold_config, t
     assert done.returncode == 1
     assert "have no first label" in done.stderr
     assert "point validation.cleaning_second_annotation at a labelling of" in done.stderr
+
+
+def test_no_second_annotation_writes_the_columns_only(tmp_path):
+    results = tmp_path / "out"
+    config = tmp_path / "no_second.yaml"  # a YAML null: --config would pass the text "None"
+    config.write_text(yaml.safe_dump({"validation": {"cleaning_second_annotation": None}}))
+    target = str(results / "tables/cleaning_agreement.csv")  # first: --quiet, --config take values
+    cmd = [sys.executable, "-m", "snakemake", target, "--cores", "1", "--quiet"]
+    cmd += ["--configfile", str(config), "--config", f"results={results}"]
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert Path(target).read_text() == "metric,value,ci_low,ci_high,n\n"
