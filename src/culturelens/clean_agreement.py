@@ -58,14 +58,17 @@ def pair_annotations(first: pd.DataFrame, second: pd.DataFrame) -> pd.DataFrame:
     return pairs[columns].rename(columns={"text_1": "text"}).reset_index(drop=True)
 
 
-def _metrics(l1: np.ndarray, l2: np.ndarray, k1: np.ndarray, k2: np.ndarray) -> list[float]:
+def _metrics(
+    l1: np.ndarray, l2: np.ndarray, k1: np.ndarray, k2: np.ndarray
+) -> list[tuple[float, int]]:
+    """Each of :data:`METRICS` as (value, denominator)."""
     content_1, content_2 = l1 == "content", l2 == "content"
     artefact_1, meta_1 = l1 == "artefact", l1 == "metadata"
     both_artefact = artefact_1 & (l2 == "artefact")
     return [
         _share(np.ones_like(content_1), l1 == l2),
-        _kappa(l1, l2),
-        _kappa(content_1, content_2),
+        (_kappa(l1, l2), len(l1)),
+        (_kappa(content_1, content_2), len(l1)),
         _share(both_artefact, k1 == k2),
         _share(artefact_1, ~content_2),
         _share(content_2, content_1),
@@ -74,8 +77,9 @@ def _metrics(l1: np.ndarray, l2: np.ndarray, k1: np.ndarray, k2: np.ndarray) -> 
     ]
 
 
-def _share(mask: np.ndarray, hits: np.ndarray) -> float:
-    return float(hits[mask].mean()) if mask.any() else float("nan")
+def _share(mask: np.ndarray, hits: np.ndarray) -> tuple[float, int]:
+    n = int(mask.sum())
+    return (float(hits[mask].mean()) if n else float("nan")), n
 
 
 def _kappa(a: np.ndarray, b: np.ndarray) -> float:
@@ -98,22 +102,6 @@ def _interval(draws: np.ndarray) -> tuple[float, float]:
         return float("nan"), float("nan")
     low, high = np.percentile(draws, [2.5, 97.5])
     return float(low), float(high)
-
-
-def _denominators(pairs: pd.DataFrame) -> list[int]:
-    l1, l2 = pairs["label_1"], pairs["label_2"]
-    both_artefact = int(((l1 == "artefact") & (l2 == "artefact")).sum())
-    n = len(pairs)
-    return [
-        n,
-        n,
-        n,
-        both_artefact,
-        int((l1 == "artefact").sum()),
-        int((l2 == "content").sum()),
-        int((l1 == "content").sum()),
-        int((l1 == "metadata").sum()),
-    ]
 
 
 def annotator_agreement(
@@ -139,7 +127,7 @@ def annotator_agreement(
         raise ValueError(f"resamples must be >= 0, got {resamples}; use 0 to skip intervals")
     pairs = pair_annotations(first, second)
     arrays = [pairs[c].astype(str).to_numpy() for c in ("label_1", "label_2", "kind_1", "kind_2")]
-    values = _metrics(*arrays)
+    values, denominators = zip(*_metrics(*arrays), strict=True)
     low = high = (float("nan"),) * len(METRICS)
     if resamples:
         docs = list(pairs.groupby(["dataset", "doc_id"]).indices.values())
@@ -147,7 +135,7 @@ def annotator_agreement(
         draws = []
         for _ in range(resamples):
             picked = np.concatenate([docs[k] for k in rng.integers(0, len(docs), len(docs))])
-            draws.append(_metrics(*(a[picked] for a in arrays)))
+            draws.append([value for value, _ in _metrics(*(a[picked] for a in arrays))])
         low, high = zip(*(_interval(column) for column in np.array(draws).T), strict=True)
     table = pd.DataFrame(
         {
@@ -155,7 +143,7 @@ def annotator_agreement(
             "value": values,
             "ci_low": low,
             "ci_high": high,
-            "n": _denominators(pairs),
+            "n": denominators,
         }
     )
     return table.round({"value": 6, "ci_low": 6, "ci_high": 6})

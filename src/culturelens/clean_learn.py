@@ -224,9 +224,7 @@ def evaluate_methods(
     if threshold is not None:
         _check_threshold(threshold)
     ruled = _rule_states(lines, rules=rules)
-    frame = lines.sort_values(["dataset", "doc_id", "line_no"], kind="stable")
-    docs = [document_from_state(d.state, d.fragments) for d in ruled]
-    tables = [score_predictions(with_predictions(frame, docs), rules=rules).assign(method="rules")]
+    tables = [_score(ruled, rules=rules).assign(method="rules")]
     if threshold is not None:
         learned = _evaluate_learned(ruled, rules=rules, threshold=threshold, seed=seed)
         tables.append(learned.assign(method="rules+learned"))
@@ -249,8 +247,15 @@ def _evaluate_learned(
         held = datasets[k::_EVAL_FOLDS]  # dealt in name order, as _deal deals the inner folds
         train = (~rows["dataset"].isin(held)).to_numpy()
         model = _fit(rows[train], x[train], names, threshold=threshold, seed=seed)
-        docs = [doc for doc in ruled if doc.key[0] in held]
-        frame = pd.concat([doc.group for doc in docs])
-        finished = [document_from_state(d.state, d.fragments, line_model=model) for d in docs]
-        tables.append(score_predictions(with_predictions(frame, finished), rules=rules))
+        held_out = [doc for doc in ruled if doc.key[0] in held]
+        tables.append(_score(held_out, rules=rules, line_model=model))
     return pd.concat(tables, ignore_index=True)
+
+
+def _score(
+    ruled: Sequence[_Ruled], *, rules: Sequence[ArtefactRule], line_model: LineModel | None = None
+) -> pd.DataFrame:
+    """:func:`culturelens.clean_eval.evaluate_cleaning`'s table, finishing the rules' states."""
+    frame = pd.concat([doc.group for doc in ruled])  # sorted, as _rule_states grouped it
+    docs = [document_from_state(d.state, d.fragments, line_model=line_model) for d in ruled]
+    return score_predictions(with_predictions(frame, docs), rules=rules)

@@ -88,9 +88,14 @@ def synthetic_rows(path: Path, dataset: str) -> list[list[object]]:
         line_no += 1
         if not text.strip():
             continue
-        label, kind = ("artefact", code[2:]) if code.startswith("A:") else CODES[code.strip()]
+        label, kind = label_of(code)
         rows.append([dataset, doc_id, line_no, text, label, kind])
     return rows
+
+
+def label_of(code: str) -> tuple[str, str]:
+    """(label, kind) of a source line's code: "P" -> ("content", "prose"), "A:share" -> ..."""
+    return ("artefact", code[2:]) if code.startswith("A:") else CODES[code.strip()]
 
 
 def write(path: Path, rows: list[list[object]]) -> None:

@@ -18,21 +18,16 @@ import pandas as pd
 from culturelens.clean_eval import document_from_lines, read_labelled_lines
 
 HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE.parent / "cleaning"))  # the writers' codes: one definition
+from build_labels import label_of  # noqa: E402 (importable only once the path is set)
+
 SEED, BATCHES = 20181129, 6
-CONTENT = {"P": "prose", "Q": "quote", "X": "short_prose", "H": "subheading", "L": "list_item"}
-CODES = {
-    **{code: ("content", kind) for code, kind in CONTENT.items()},
-    "S": ("content", "standfirst"),
-    "T": ("metadata", "title"),
-    "D": ("metadata", "date"),
-    "B": ("metadata", "byline"),
-}
 
 
 def first_annotation() -> pd.DataFrame:
     lines = read_labelled_lines(HERE.parent / "cleaning")
     number = lines["dataset"].str.extract(r"(\d+)$")[0].fillna("0").astype(int)
-    return lines[number >= 7]
+    return lines[number.between(7, 54)]  # the sets labelled when the sample was drawn
 
 
 def sample(out: Path) -> None:
@@ -54,7 +49,7 @@ def collect() -> None:
     codes = pd.concat(
         [pd.read_csv(p) for p in sorted((HERE / "batches").glob("batch*.csv"))], ignore_index=True
     )
-    labels = codes["code"].map(lambda c: ("artefact", c[2:]) if c.startswith("A:") else CODES[c])
+    labels = codes["code"].map(label_of)
     codes["label"], codes["kind"] = labels.str[0], labels.str[1]
     text = first_annotation()[["dataset", "doc_id", "line_no", "text"]]
     second = codes.merge(text, on=["doc_id", "line_no"], how="left", validate="one_to_one")
