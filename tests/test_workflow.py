@@ -153,26 +153,29 @@ def test_code_style_is_clean(cmd):
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
 
 
+def agreement_table(tmp_path: Path, validation: dict) -> tuple[subprocess.CompletedProcess, Path]:
+    """Build only cleaning_agreement.csv, with ``validation`` keys from a YAML config file
+    (not --config, which would pass a null as the text "None")."""
+    config = tmp_path / "validation.yaml"
+    config.write_text(yaml.safe_dump({"validation": validation}))
+    results = tmp_path / "out"
+    target = results / "tables/cleaning_agreement.csv"
+    cmd = [sys.executable, "-m", "snakemake", str(target), "--cores", "1", "--quiet"]
+    cmd += ["--configfile", str(config), "--config", f"results={results}"]
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    return done, target
+
+
 def test_second_annotation_of_other_documents_names_the_key(quick_gold_config, tmp_path):
     """The full second annotation labels documents the quick gold folder does not hold."""
-    results = tmp_path / "out"
     gold = yaml.safe_load(quick_gold_config.read_text())["validation"]["cleaning_gold"]
-    target = str(results / "tables/cleaning_agreement.csv")  # first: --quiet, --config take values
-    cmd = [sys.executable, "-m", "snakemake", target, "--cores", "1", "--quiet"]
-    cmd += ["--config", f"results={results}", f"validation={{'cleaning_gold': '{gold}'}}"]
-    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    done, _ = agreement_table(tmp_path, {"cleaning_gold": gold})
     assert done.returncode == 1
     assert "have no first label" in done.stderr
     assert "point validation.cleaning_second_annotation at a labelling of" in done.stderr
 
 
 def test_no_second_annotation_writes_the_columns_only(tmp_path):
-    results = tmp_path / "out"
-    config = tmp_path / "no_second.yaml"  # a YAML null: --config would pass the text "None"
-    config.write_text(yaml.safe_dump({"validation": {"cleaning_second_annotation": None}}))
-    target = str(results / "tables/cleaning_agreement.csv")  # first: --quiet, --config take values
-    cmd = [sys.executable, "-m", "snakemake", target, "--cores", "1", "--quiet"]
-    cmd += ["--configfile", str(config), "--config", f"results={results}"]
-    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    done, table = agreement_table(tmp_path, {"cleaning_second_annotation": None})
     assert done.returncode == 0, done.stderr[-3000:]
-    assert Path(target).read_text() == "metric,value,ci_low,ci_high,n\n"
+    assert table.read_text() == "metric,value,ci_low,ci_high,n\n"
