@@ -162,6 +162,38 @@ def test_evaluate_cleaning_small_table() -> None:
     assert table.loc[("content_precision", "all"), "value"] == 0.5
 
 
+BLURB = "Honest writing about work, teams and leading from the middle."
+# The blurb closes three documents of dataset "site" and two of dataset "mixed".
+CORPORA = pd.DataFrame(
+    [
+        (dataset, f"{dataset}{k}", line_no, text, label, "k")
+        for dataset, n_docs in (("site", 3), ("mixed", 2))
+        for k in range(n_docs)
+        for line_no, text, label in (
+            (1, PROSE_A.replace("council", f"council {k}"), "content"),
+            (3, BLURB, "artefact"),
+        )
+    ],
+    columns=["dataset", "doc_id", "line_no", "text", "label", "kind"],
+)
+
+
+@pytest.mark.parametrize(
+    ("min_docs", "removed"),
+    [
+        (None, {"site": 0, "mixed": 0}),  # no corpus-level evidence
+        (3, {"site": 3, "mixed": 0}),  # each dataset is its own corpus
+        (2, {"site": 3, "mixed": 2}),
+    ],
+)
+def test_each_dataset_is_cleaned_as_a_corpus(min_docs: int | None, removed: dict) -> None:
+    predicted = predict_lines(CORPORA, rules=RULES, boilerplate_min_docs=min_docs)
+    blurbs = predicted[predicted["text"] == BLURB]
+    assert (~blurbs["kept"]).groupby(blurbs["dataset"]).sum().to_dict() == removed
+    assert set(blurbs.loc[~blurbs["kept"], "rule"]) <= {"boilerplate"}
+    assert predicted.loc[predicted["label"] == "content", "kept"].all()
+
+
 @pytest.mark.parametrize(
     ("frame", "message"),
     [

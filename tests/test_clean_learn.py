@@ -51,6 +51,25 @@ def test_training_rows_hold_the_lines_the_rules_keep() -> None:
     assert all("w=acme" in f for f in rows.loc[rows["artefact"], "features"])
 
 
+@pytest.mark.parametrize(("min_docs", "n_rows"), [(None, 6), (2, 4)])
+def test_training_rows_of_a_dataset_cleaned_as_a_corpus(min_docs: int | None, n_rows: int) -> None:
+    # the same blurb in both documents of one dataset: the corpus-level pass removes it first
+    one_site = _lines(
+        [
+            ("a", f"d{k}", n, text.replace("trust", body), label)
+            for k, body in enumerate(["board", "council"])
+            for n, text, label in (
+                (1, PROSE, "content"),
+                (3, "Acme keeps you covered", "artefact"),
+                (5, PROSE.replace("unit", f"unit {k}"), "content"),
+            )
+        ]
+    )
+    rows = training_rows(one_site, rules=RULES, boilerplate_min_docs=min_docs)
+    assert len(rows) == n_rows
+    assert rows["artefact"].sum() == n_rows - 4
+
+
 @pytest.mark.parametrize(
     "lines",
     [SMALL, SMALL[SMALL["dataset"] == "a"]],  # one dataset: cross-fitted by document

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from culturelens.clean import ArtefactRule, CleanDocument, clean_document
+from culturelens.dedup import recurring_lines
 from culturelens.io import read_csv
 from culturelens.line_model import LineModel
 
@@ -43,6 +44,23 @@ def document_from_lines(group: pd.DataFrame) -> str:
     return "\n".join(slots) + "\n"
 
 
+def dataset_boilerplate(frame: pd.DataFrame, *, min_docs: int | None) -> dict[str, frozenset[str]]:
+    """Per dataset, the fingerprints of lines that recur in ``min_docs`` or more of its documents.
+
+    A dataset is scored as one corpus, so the ``boilerplate`` rule gets the evidence the
+    pipeline finds in a corpus (:func:`culturelens.dedup.recurring_lines`); ``min_docs`` None
+    (the pipeline's ``cleaning.boilerplate_min_docs: null``) gives every dataset an empty set.
+    """
+    out = {}
+    for dataset, group in frame.groupby("dataset", sort=True):
+        if min_docs is None:
+            out[dataset] = frozenset()
+            continue
+        texts = {str(d): document_from_lines(g) for d, g in group.groupby("doc_id", sort=True)}
+        out[dataset] = recurring_lines(texts, min_docs=min_docs)
+    return out
+
+
 def check_lines(lines: pd.DataFrame) -> None:
     """Raise ValueError if a column is missing, a label is unknown or line_no is not >= 1."""
     missing = [c for c in _EVAL_COLUMNS if c not in lines.columns]
@@ -62,22 +80,31 @@ def predict_lines(
     *,
     rules: Sequence[ArtefactRule],
     line_model: LineModel | None = None,
+    boilerplate_min_docs: int | None = None,
 ) -> pd.DataFrame:
     """Clean each labelled document and return the input rows plus ``kept`` and ``rule``.
 
     Documents are rebuilt from their labelled lines (missing line numbers are blank lines).
     ``kept`` is True when the line survives as a paragraph (also when a partial rule removed
     part of it); ``rule`` names the rule that removed the line ("" when kept). ``line_model``
-    adds the learned pass after the rules (see :func:`culturelens.clean.clean_document`).
+    adds the learned pass after the rules (see :func:`culturelens.clean.clean_document`);
+    ``boilerplate_min_docs`` the corpus-level evidence of each dataset
+    (:func:`dataset_boilerplate`; None, the default: none).
 
     Raises:
         ValueError: if a required column is missing, a label is unknown or line_no is not >= 1.
     """
     check_lines(lines)
     frame = lines.sort_values(["dataset", "doc_id", "line_no"], kind="stable")
+    found = dataset_boilerplate(frame, min_docs=boilerplate_min_docs)
     docs = [
-        clean_document(document_from_lines(group), rules=rules, line_model=line_model)
-        for _, group in frame.groupby(["dataset", "doc_id"], sort=True)
+        clean_document(
+            document_from_lines(group),
+            rules=rules,
+            boilerplate=found[key[0]],
+            line_model=line_model,
+        )
+        for key, group in frame.groupby(["dataset", "doc_id"], sort=True)
     ]
     return with_predictions(frame, docs)
 
@@ -132,8 +159,12 @@ def evaluate_cleaning(
     *,
     rules: Sequence[ArtefactRule],
     line_model: LineModel | None = None,
+    boilerplate_min_docs: int | None = None,
 ) -> pd.DataFrame:
     """Score the cleaner (the rules, plus ``line_model`` when given) per labelled dataset.
+
+    Each dataset is cleaned as one corpus; ``boilerplate_min_docs`` is as in
+    :func:`predict_lines`.
 
     Metrics (``value`` in [0, 1], ``n`` its denominator, ``kind`` "all" or a label kind):
 
@@ -148,7 +179,10 @@ def evaluate_cleaning(
     Returns:
         Columns dataset, metric, kind, value, n; sorted by dataset, metric, kind.
     """
-    return score_predictions(predict_lines(lines, rules=rules, line_model=line_model), rules=rules)
+    predicted = predict_lines(
+        lines, rules=rules, line_model=line_model, boilerplate_min_docs=boilerplate_min_docs
+    )
+    return score_predictions(predicted, rules=rules)
 
 
 def score_predictions(predicted: pd.DataFrame, *, rules: Sequence[ArtefactRule]) -> pd.DataFrame:

@@ -20,6 +20,7 @@ from sklearn.linear_model import LogisticRegression
 from culturelens.clean import ArtefactRule, RemovedLine, apply_rules, document_from_state
 from culturelens.clean_eval import (
     check_lines,
+    dataset_boilerplate,
     document_from_lines,
     score_predictions,
     with_predictions,
@@ -48,27 +49,34 @@ class _Ruled:
     fragments: list[RemovedLine]
 
 
-def training_rows(lines: pd.DataFrame, *, rules: Sequence[ArtefactRule]) -> pd.DataFrame:
+def training_rows(
+    lines: pd.DataFrame, *, rules: Sequence[ArtefactRule], boilerplate_min_docs: int | None = None
+) -> pd.DataFrame:
     """One row per labelled line the rules keep: dataset, doc_id, line_no, features, artefact.
 
     ``artefact`` is True for lines labelled artefact or metadata (the model should remove
-    them) and False for content.
+    them) and False for content. With ``boilerplate_min_docs``, each dataset is cleaned as a
+    corpus, with the lines recurring in that many of its documents removed first
+    (:func:`culturelens.clean_eval.dataset_boilerplate`), as the pipeline cleans a corpus.
 
     Raises:
         ValueError: as :func:`culturelens.clean_eval.predict_lines` for malformed lines.
     """
-    return _rows(_rule_states(lines, rules=rules))
+    return _rows(_rule_states(lines, rules=rules, boilerplate_min_docs=boilerplate_min_docs))
 
 
-def _rule_states(lines: pd.DataFrame, *, rules: Sequence[ArtefactRule]) -> list[_Ruled]:
+def _rule_states(
+    lines: pd.DataFrame, *, rules: Sequence[ArtefactRule], boilerplate_min_docs: int | None
+) -> list[_Ruled]:
     """Each labelled document with what the rules made of it, sorted by dataset and doc_id."""
     check_lines(lines)
     frame = lines.sort_values(["dataset", "doc_id", "line_no"], kind="stable")
-    groups = frame.groupby(["dataset", "doc_id"], sort=True)
-    return [
-        _Ruled(key, group, *apply_rules(document_from_lines(group), rules=rules))
-        for key, group in groups
-    ]
+    found = dataset_boilerplate(frame, min_docs=boilerplate_min_docs)
+    out = []
+    for key, group in frame.groupby(["dataset", "doc_id"], sort=True):
+        text = document_from_lines(group)
+        out.append(_Ruled(key, group, *apply_rules(text, rules=rules, boilerplate=found[key[0]])))
+    return out
 
 
 def _rows(ruled: Sequence[_Ruled]) -> pd.DataFrame:
@@ -169,7 +177,12 @@ def _check_threshold(threshold: float) -> None:
 
 
 def train_line_model(
-    lines: pd.DataFrame, *, rules: Sequence[ArtefactRule], threshold: float, seed: int
+    lines: pd.DataFrame,
+    *,
+    rules: Sequence[ArtefactRule],
+    threshold: float,
+    seed: int,
+    boilerplate_min_docs: int | None = None,
 ) -> LineModel:
     """Train the learned pass on hand-labelled lines (columns as ``validation/cleaning``).
 
@@ -179,23 +192,31 @@ def train_line_model(
         threshold: a kept line is removed when its artefact probability reaches this.
         seed: the run's seed, the solver's ``random_state`` (liblinear shuffles its
             coordinate order with it; the same seed gives the same model).
+        boilerplate_min_docs: clean each dataset as a corpus first, as
+            :func:`training_rows`; None (the default): no corpus-level evidence.
 
     Raises:
         ValueError: if ``threshold`` is outside (0, 1], the lines are malformed, or the rules
             leave lines of one class only.
     """
     _check_threshold(threshold)
-    rows = training_rows(lines, rules=rules)
+    rows = training_rows(lines, rules=rules, boilerplate_min_docs=boilerplate_min_docs)
     return _fit(rows, *_vectorize(rows["features"].tolist()), threshold=threshold, seed=seed)
 
 
 def evaluate_learned(
-    lines: pd.DataFrame, *, rules: Sequence[ArtefactRule], threshold: float, seed: int
+    lines: pd.DataFrame,
+    *,
+    rules: Sequence[ArtefactRule],
+    threshold: float,
+    seed: int,
+    boilerplate_min_docs: int | None = None,
 ) -> pd.DataFrame:
     """Score rules plus learned pass per dataset, the model trained on other datasets only.
 
     The datasets are dealt, in name order, into up to :data:`_EVAL_FOLDS` folds; each fold is
-    scored by a model trained on the rest, so no dataset grades a model that saw it.
+    scored by a model trained on the rest, so no dataset grades a model that saw it. Each
+    dataset is cleaned as a corpus with ``boilerplate_min_docs`` (see :func:`training_rows`).
 
     Returns:
         The columns of :func:`culturelens.clean_eval.evaluate_cleaning`.
@@ -204,26 +225,31 @@ def evaluate_learned(
         ValueError: as :func:`train_line_model`, or with fewer than two datasets.
     """
     _check_threshold(threshold)
-    return _evaluate_learned(
-        _rule_states(lines, rules=rules), rules=rules, threshold=threshold, seed=seed
-    )
+    ruled = _rule_states(lines, rules=rules, boilerplate_min_docs=boilerplate_min_docs)
+    return _evaluate_learned(ruled, rules=rules, threshold=threshold, seed=seed)
 
 
 def evaluate_methods(
-    lines: pd.DataFrame, *, rules: Sequence[ArtefactRule], threshold: float | None, seed: int
+    lines: pd.DataFrame,
+    *,
+    rules: Sequence[ArtefactRule],
+    threshold: float | None,
+    seed: int,
+    boilerplate_min_docs: int | None = None,
 ) -> pd.DataFrame:
     """The rules alone and (unless ``threshold`` is None) the rules plus the learned pass.
 
     The tables of :func:`culturelens.clean_eval.evaluate_cleaning` and :func:`evaluate_learned`
     with a ``method`` column ("rules", "rules+learned"); the rules run once per document for
-    both.
+    both, each dataset cleaned as a corpus with ``boilerplate_min_docs`` (see
+    :func:`training_rows`).
 
     Raises:
         ValueError: as :func:`evaluate_learned`, or for malformed lines.
     """
     if threshold is not None:
         _check_threshold(threshold)
-    ruled = _rule_states(lines, rules=rules)
+    ruled = _rule_states(lines, rules=rules, boilerplate_min_docs=boilerplate_min_docs)
     tables = [_score(ruled, rules=rules).assign(method="rules")]
     if threshold is not None:
         learned = _evaluate_learned(ruled, rules=rules, threshold=threshold, seed=seed)

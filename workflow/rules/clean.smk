@@ -29,6 +29,7 @@ rule train_line_model:
         rules_file=config["cleaning"]["rules_file"],
         threshold=config["cleaning"]["learned_threshold"],
         seed=config["seed"],
+        boilerplate_min_docs=config["cleaning"]["boilerplate_min_docs"],
     script:
         "../scripts/train_line_model.py"
 

@@ -21,6 +21,7 @@ rule validate_cleaning:
         rules_file=config["cleaning"]["rules_file"],
         threshold=config["cleaning"]["learned_threshold"],
         seed=config["seed"],
+        boilerplate_min_docs=config["cleaning"]["boilerplate_min_docs"],
     script:
         "../scripts/validate_cleaning.py"
 

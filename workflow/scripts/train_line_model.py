@@ -16,6 +16,7 @@ if threshold is not None:  # null in the config: rules only
         rules=load_rules(snakemake.params.rules_file),
         threshold=threshold,
         seed=snakemake.params.seed,
+        boilerplate_min_docs=snakemake.params.boilerplate_min_docs,
     )
 with atomic_open(snakemake.output[0], "w") as handle:
     handle.write("null" if model is None else model.to_json())

@@ -15,7 +15,11 @@ start(snakemake)
 lines = read_labelled_lines(snakemake.input.gold)
 rules = load_rules(snakemake.params.rules_file)
 table = evaluate_methods(
-    lines, rules=rules, threshold=snakemake.params.threshold, seed=snakemake.params.seed
+    lines,
+    rules=rules,
+    threshold=snakemake.params.threshold,
+    seed=snakemake.params.seed,
+    boilerplate_min_docs=snakemake.params.boilerplate_min_docs,
 )
 columns = ["dataset", "method", "metric", "kind", "value", "n"]
 table = table[columns].sort_values(columns[:4], kind="stable").reset_index(drop=True)
