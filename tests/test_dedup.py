@@ -134,6 +134,16 @@ def test_repeated_sentences_errors(frame: pd.DataFrame, kwargs: dict, message: s
 
 BLURB = "Honest writing about work, teams and leading from the middle."
 STORY = " ".join(["The union said members had voted to strike over pay and staffing levels"] * 3)
+# A site's cookie banner: a long line on every page that is no shared story.
+BANNER = " ".join(
+    ["We use cookies to remember your settings and to measure how you use the site"] * 2
+)
+
+
+def _page(i: int) -> str:
+    """A page of one site: its own story (two long lines), the banner and the blurb."""
+    story = [f"Story {i}: {STORY.replace('pay', f'pay band {i} {k}')}" for k in range(2)]
+    return "\n".join([BANNER, *story, BLURB])
 
 
 @pytest.mark.parametrize(
@@ -144,6 +154,9 @@ STORY = " ".join(["The union said members had voted to strike over pay and staff
         # a syndicated story (same long line) counts once, so its short lines stay
         ({f"d{i}": f"{STORY}\nThe council declined to comment." for i in range(4)}, 3, set()),
         ({f"d{i}": f"Story {i}.\nSHARE THIS:" for i in range(3)}, 2, {"Share this"}),
+        # pages of one site share the long banner, but not their stories (regression: the
+        # banner made the whole site one story, and nothing recurred)
+        ({f"d{i}": _page(i) for i in range(3)}, 3, {BANNER, BLURB}),
     ],
 )
 def test_recurring_lines(texts: dict[str, str], min_docs: int, expected: set[str]) -> None:
@@ -152,7 +165,12 @@ def test_recurring_lines(texts: dict[str, str], min_docs: int, expected: set[str
 
 
 @pytest.mark.parametrize(
-    ("kwargs", "message"), [({"min_docs": 1}, "min_docs must be"), ({"max_words": 0}, "max_words")]
+    ("kwargs", "message"),
+    [
+        ({"min_docs": 1}, "min_docs must be"),
+        ({"max_words": 0}, "max_words"),
+        ({"story_share": 0}, r"story_share must be in \(0, 1\], got 0"),
+    ],
 )
 def test_recurring_lines_errors(kwargs: dict, message: str) -> None:
     with pytest.raises(ValueError, match=message):

@@ -173,6 +173,28 @@ def test_boilerplate_option() -> None:
         clean_document(text, rules=RULES, boilerplate=[blurb])  # type: ignore[arg-type]
 
 
+BENCH = "R Russell, B Douglas, N Hines, J Dunbar, M Blair, G Ross, B Hinshelwood."
+HEADLINE = "Wards hit 31C as first heat alert of the summer is issued"
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Honest writing about work, teams and leading from the middle.", "boilerplate"),
+        ("Yes.", None),  # an answer in several interviews
+        ('"We will not stop until every ward is safe."', None),  # a quote several stories use
+        (BENCH, None),  # the same bench in three match reports (regression: BBC sport)
+        # a page's own headline, listed as a link on other pages of the site (regression)
+        (HEADLINE, "metadata_title"),
+    ],
+)
+def test_boilerplate_keeps(line: str, rule: str | None) -> None:
+    body = [PROSE[0], "", PROSE[1]] if line == HEADLINE else [PROSE[0], "", line, "", PROSE[1]]
+    text = "\n".join([HEADLINE, "By Jane Smith", "", *body])
+    doc = clean_document(text, rules=RULES, boilerplate=frozenset({line_fingerprint(line)}))
+    assert rule_of(doc, line) == rule
+
+
 @pytest.mark.parametrize(
     ("tail", "kept"),
     [

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 
 import numpy as np
@@ -161,37 +161,58 @@ def _earliest_cover(
 
 
 def recurring_lines(
-    texts: Mapping[str, str], *, min_docs: int = 3, max_words: int = 40, story_words: int = 25
+    texts: Mapping[str, str],
+    *,
+    min_docs: int = 3,
+    max_words: int = 40,
+    story_words: int = 25,
+    story_share: float = 0.5,
 ) -> frozenset[str]:
     """Fingerprints of short lines that recur in ``min_docs`` or more unrelated documents.
 
     Boilerplate (a site's sign-up blurb, an author's bio, a charity's footer) recurs across
-    the documents of a corpus, whatever its wording. Documents that share a long line (more
-    than ``story_words`` words: a syndicated or republished story) count once, so a story
-    printed by five papers does not turn its own short lines into boilerplate. Pass the
-    result to ``clean_document(..., boilerplate=...)``.
+    the documents of a corpus, whatever its wording. Documents that print the same story
+    (syndicated or republished) count once, so a story printed by five papers does not turn
+    its own short lines into boilerplate. A document prints an earlier one's story when at
+    least ``story_share`` of the words of its long lines (more than ``story_words`` words)
+    are in long lines that first occur in that earlier document. A share, not any one shared
+    line: the pages of one site share long template lines (a cookie banner, a footer, an
+    author's bio), and those must not make the whole site one story. Pass the result to
+    ``clean_document(..., boilerplate=...)``.
 
     Raises:
-        ValueError: if ``min_docs`` < 2 or ``max_words`` < 1.
+        ValueError: if ``min_docs`` < 2, ``max_words`` < 1 or ``story_share`` is not in (0, 1].
     """
     if not isinstance(min_docs, int) or min_docs < 2:
         raise ValueError(f"min_docs must be an integer >= 2, got {min_docs!r}; try 3")
     if not isinstance(max_words, int) or max_words < 1:
         raise ValueError(f"max_words must be a positive integer, got {max_words!r}; try 40")
+    if not 0 < story_share <= 1:
+        raise ValueError(f"story_share must be in (0, 1], got {story_share!r}; try 0.5")
     short: dict[str, set[str]] = defaultdict(set)
-    story = {doc_id: doc_id for doc_id in texts}
     first_with: dict[str, str] = {}
+    long_words: Counter[str] = Counter()
+    # words of a document's long lines, by the earlier document each first occurred in
+    shared: Counter[tuple[str, str]] = Counter()
     for doc_id in sorted(texts):
+        seen = set()
         for line in normalize_text(texts[doc_id]).split("\n"):
             n_words = len(line.split())
             key = line_fingerprint(line)
             if not key:
                 continue
-            if n_words > story_words:  # union the documents that print the same story
+            if n_words > story_words and key not in seen:
+                seen.add(key)
+                long_words[doc_id] += n_words
                 other = first_with.setdefault(key, doc_id)
-                story[_root(story, doc_id)] = _root(story, other)
+                if other != doc_id:
+                    shared[doc_id, other] += n_words
             if n_words <= max_words:
                 short[key].add(doc_id)
+    story = {doc_id: doc_id for doc_id in texts}
+    for (doc_id, other), words in sorted(shared.items()):
+        if words >= story_share * long_words[doc_id]:
+            story[_root(story, doc_id)] = _root(story, other)
     return frozenset(
         key for key, docs in short.items() if len({_root(story, d) for d in docs}) >= min_docs
     )

@@ -301,15 +301,28 @@ def _pull_quote_shaped(ln: Line) -> bool:
     return bool(P.RE_QUOTE_OPEN.match(ln.text)) and 7 <= ln.n_words <= 40
 
 
+def _name_list(text: str) -> bool:
+    """Five or more comma-separated items of one to four words: a team, a panel, a board."""
+    items = text.rstrip(".").split(",")
+    return len(items) >= 5 and all(1 <= len(item.split()) <= 4 for item in items)
+
+
 def detect_boilerplate(state: State, rule: ArtefactRule) -> None:
-    """Lines whose fingerprint recurs in many documents of the corpus (``boilerplate``)."""
+    """Lines whose fingerprint recurs in many documents of the corpus (``boilerplate``).
+
+    Kept whatever their recurrence: quoted speech, a one-word answer ("Yes.") and a list of
+    names (the same replacements' bench in three match reports is the reports' data).
+    """
     if not state.boilerplate:
         return
     max_words = rule.param("max_words", 40)
     for i in state.kept():
         ln = state.lines[i]
-        quote = P.RE_QUOTE_OPEN.match(ln.text) and ln.sentence_end  # quotes recur legitimately
-        if ln.n_words <= max_words and not quote and line_fingerprint(ln.text) in state.boilerplate:
+        quote = P.RE_QUOTE_OPEN.match(ln.text) and ln.sentence_end
+        answer = ln.n_words == 1 and ln.sentence_end
+        if quote or answer or ln.n_words > max_words or _name_list(ln.text):
+            continue
+        if line_fingerprint(ln.text) in state.boilerplate:
             state.remove(i, rule)
 
 
