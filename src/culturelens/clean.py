@@ -213,17 +213,30 @@ def apply_rules(
     text: str,
     *,
     rules: Sequence[ArtefactRule],
-    boilerplate: frozenset[str] = frozenset(),
+    boilerplate: frozenset[str] | set[str] = frozenset(),
 ) -> tuple[State, list[RemovedLine]]:
     """Normalise a document's lines and run every rule: the state before the learned pass.
 
     Returns the per-document state (lines, what each rule removed, metadata found) and the
     fragments that partial rules cut out of kept lines.
+
+    Raises:
+        TypeError: as :func:`clean_document`.
     """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, got {type(text).__name__}; decode bytes first")
+    if isinstance(rules, ArtefactRule) or not all(isinstance(r, ArtefactRule) for r in rules):
+        raise TypeError("rules must be a sequence of ArtefactRule; build it with load_rules()")
+    if not isinstance(boilerplate, (set, frozenset)):
+        raise TypeError(
+            f"boilerplate must be a set of line fingerprints, got {type(boilerplate).__name__}; "
+            "build it with culturelens.dedup.recurring_lines()"
+        )
     lines = [_make_line(n, raw) for n, raw in enumerate(P.RE_LINE_BREAK.split(text), 1)]
     lines = [ln for ln in lines if ln.text]
     removed, fragments = _apply_explicit(lines, [r for r in rules if r.kind != "structural"])
-    state = State(lines, removed, {r.name: r.category for r in rules}, boilerplate=boilerplate)
+    categories = {r.name: r.category for r in rules}
+    state = State(lines, removed, categories, boilerplate=frozenset(boilerplate))
     for rule in rules:
         if rule.kind == "structural":
             A.DETECTOR_FUNCS[rule.detector](state, rule)
@@ -257,21 +270,7 @@ def clean_document(
             ArtefactRule, ``boilerplate`` is not a set of str, or ``line_model`` is not a
             LineModel.
     """
-    if not isinstance(text, str):
-        raise TypeError(f"text must be str, got {type(text).__name__}; decode bytes first")
-    if isinstance(rules, ArtefactRule) or not all(isinstance(r, ArtefactRule) for r in rules):
-        raise TypeError("rules must be a sequence of ArtefactRule; build it with load_rules()")
-    if not isinstance(boilerplate, (set, frozenset)):
-        raise TypeError(
-            f"boilerplate must be a set of line fingerprints, got {type(boilerplate).__name__}; "
-            "build it with culturelens.dedup.recurring_lines()"
-        )
-    if line_model is not None and not isinstance(line_model, LineModel):
-        raise TypeError(
-            f"line_model must be a LineModel or None, got {type(line_model).__name__}; "
-            "build it with culturelens.clean_learn.train_line_model()"
-        )
-    state, fragments = apply_rules(text, rules=rules, boilerplate=frozenset(boilerplate))
+    state, fragments = apply_rules(text, rules=rules, boilerplate=boilerplate)
     return document_from_state(state, fragments, line_model=line_model)
 
 
@@ -282,8 +281,16 @@ def document_from_state(
 
     ``state`` is not changed (the learned pass runs on a copy), so one rules state can be
     finished with several models, as cross-validation does.
+
+    Raises:
+        TypeError: if ``line_model`` is not a LineModel or None.
     """
     if line_model is not None:
+        if not isinstance(line_model, LineModel):
+            raise TypeError(
+                f"line_model must be a LineModel or None, got {type(line_model).__name__}; "
+                "build it with culturelens.clean_learn.train_line_model()"
+            )
         state = dataclasses.replace(state, removed=dict(state.removed))
         apply_line_model(state, line_model)
     raw_of = {ln.line_no: ln.raw for ln in state.lines}

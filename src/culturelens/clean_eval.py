@@ -2,17 +2,27 @@
 
 :func:`predict_lines` rebuilds each labelled document, cleans it and says for every line
 whether it was kept and which rule removed it; :func:`evaluate_cleaning` turns that into
-recall and precision per dataset and per kind of line.
+recall and precision per dataset and per kind of line. :func:`rule_states` keeps what the
+rules made of each document, so cross-validation finishes it with each fold's learned pass
+(:func:`score_states`) instead of running the rules again.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 
-from culturelens.clean import ArtefactRule, CleanDocument, clean_document
+from culturelens.clean import (
+    ArtefactRule,
+    CleanDocument,
+    RemovedLine,
+    apply_rules,
+    document_from_state,
+)
+from culturelens.clean_state import State
 from culturelens.dedup import recurring_lines
 from culturelens.io import read_csv
 from culturelens.line_model import LineModel
@@ -51,11 +61,10 @@ def dataset_boilerplate(frame: pd.DataFrame, *, min_docs: int | None) -> dict[st
     pipeline finds in a corpus (:func:`culturelens.dedup.recurring_lines`); ``min_docs`` None
     (the pipeline's ``cleaning.boilerplate_min_docs: null``) gives every dataset an empty set.
     """
+    if min_docs is None:
+        return dict.fromkeys(sorted(set(frame["dataset"])), frozenset())
     out = {}
     for dataset, group in frame.groupby("dataset", sort=True):
-        if min_docs is None:
-            out[dataset] = frozenset()
-            continue
         texts = {str(d): document_from_lines(g) for d, g in group.groupby("doc_id", sort=True)}
         out[dataset] = recurring_lines(texts, min_docs=min_docs)
     return out
@@ -73,6 +82,46 @@ def check_lines(lines: pd.DataFrame) -> None:
         raise ValueError(f"lines has unknown label(s) {bad}; use one of {', '.join(LABELS)}")
     if len(lines) and (lines["line_no"].astype(int) < 1).any():
         raise ValueError("lines has line_no < 1; line numbers are 1-based raw line numbers")
+
+
+@dataclasses.dataclass(frozen=True)
+class RuledDocument:
+    """A labelled document (its key and lines) and what the rules made of it."""
+
+    key: tuple[str, str]  # dataset, doc_id
+    group: pd.DataFrame
+    state: State
+    fragments: list[RemovedLine]
+
+
+def rule_states(
+    lines: pd.DataFrame, *, rules: Sequence[ArtefactRule], boilerplate_min_docs: int | None
+) -> list[RuledDocument]:
+    """Each labelled document with what the rules made of it, sorted by dataset and doc_id.
+
+    The rules' states do not depend on a learned pass, so cross-validation finishes one state
+    with each fold's model (:func:`score_states`). ``boilerplate_min_docs`` as in
+    :func:`predict_lines`.
+
+    Raises:
+        ValueError: as :func:`check_lines`.
+    """
+    check_lines(lines)
+    frame = lines.sort_values(["dataset", "doc_id", "line_no"], kind="stable")
+    found = dataset_boilerplate(frame, min_docs=boilerplate_min_docs)
+    out = []
+    for key, group in frame.groupby(["dataset", "doc_id"], sort=True):
+        text = document_from_lines(group)
+        state, fragments = apply_rules(text, rules=rules, boilerplate=found[key[0]])
+        out.append(RuledDocument(key, group, state, fragments))
+    return out
+
+
+def _finished(ruled: Sequence[RuledDocument], line_model: LineModel | None) -> pd.DataFrame:
+    """The labelled rows of ``ruled`` with ``kept`` and ``rule``, after ``line_model`` if any."""
+    frame = pd.concat([doc.group for doc in ruled])  # sorted, as rule_states grouped it
+    docs = [document_from_state(d.state, d.fragments, line_model=line_model) for d in ruled]
+    return with_predictions(frame, docs)
 
 
 def predict_lines(
@@ -94,19 +143,18 @@ def predict_lines(
     Raises:
         ValueError: if a required column is missing, a label is unknown or line_no is not >= 1.
     """
-    check_lines(lines)
-    frame = lines.sort_values(["dataset", "doc_id", "line_no"], kind="stable")
-    found = dataset_boilerplate(frame, min_docs=boilerplate_min_docs)
-    docs = [
-        clean_document(
-            document_from_lines(group),
-            rules=rules,
-            boilerplate=found[key[0]],
-            line_model=line_model,
-        )
-        for key, group in frame.groupby(["dataset", "doc_id"], sort=True)
-    ]
-    return with_predictions(frame, docs)
+    ruled = rule_states(lines, rules=rules, boilerplate_min_docs=boilerplate_min_docs)
+    return _finished(ruled, line_model)
+
+
+def score_states(
+    ruled: Sequence[RuledDocument],
+    *,
+    rules: Sequence[ArtefactRule],
+    line_model: LineModel | None = None,
+) -> pd.DataFrame:
+    """:func:`evaluate_cleaning`'s table from the rules' states, after ``line_model`` if any."""
+    return score_predictions(_finished(ruled, line_model), rules=rules)
 
 
 def with_predictions(frame: pd.DataFrame, docs: Sequence[CleanDocument]) -> pd.DataFrame:

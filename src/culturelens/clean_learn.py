@@ -17,15 +17,8 @@ from scipy import sparse
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from culturelens.clean import ArtefactRule, RemovedLine, apply_rules, document_from_state
-from culturelens.clean_eval import (
-    check_lines,
-    dataset_boilerplate,
-    document_from_lines,
-    score_predictions,
-    with_predictions,
-)
-from culturelens.clean_state import State
+from culturelens.clean import ArtefactRule
+from culturelens.clean_eval import RuledDocument, rule_states, score_states
 from culturelens.line_model import LineModel, context_features, line_features
 
 __all__ = ["evaluate_learned", "evaluate_methods", "train_line_model", "training_rows"]
@@ -37,16 +30,6 @@ _FOLDS = 5
 # Folds of labelled sets in evaluate_learned. Leave one set out (44 sets) cost four times
 # the fits for pooled scores 0.003 higher on sets 7-42; ten keeps every set unseen.
 _EVAL_FOLDS = 10
-
-
-@dataclasses.dataclass(frozen=True)
-class _Ruled:
-    """A labelled document (its key and lines) and what the rules made of it."""
-
-    key: tuple[str, str]  # dataset, doc_id
-    group: pd.DataFrame
-    state: State
-    fragments: list[RemovedLine]
 
 
 def training_rows(
@@ -62,24 +45,10 @@ def training_rows(
     Raises:
         ValueError: as :func:`culturelens.clean_eval.predict_lines` for malformed lines.
     """
-    return _rows(_rule_states(lines, rules=rules, boilerplate_min_docs=boilerplate_min_docs))
+    return _rows(rule_states(lines, rules=rules, boilerplate_min_docs=boilerplate_min_docs))
 
 
-def _rule_states(
-    lines: pd.DataFrame, *, rules: Sequence[ArtefactRule], boilerplate_min_docs: int | None
-) -> list[_Ruled]:
-    """Each labelled document with what the rules made of it, sorted by dataset and doc_id."""
-    check_lines(lines)
-    frame = lines.sort_values(["dataset", "doc_id", "line_no"], kind="stable")
-    found = dataset_boilerplate(frame, min_docs=boilerplate_min_docs)
-    out = []
-    for key, group in frame.groupby(["dataset", "doc_id"], sort=True):
-        text = document_from_lines(group)
-        out.append(_Ruled(key, group, *apply_rules(text, rules=rules, boilerplate=found[key[0]])))
-    return out
-
-
-def _rows(ruled: Sequence[_Ruled]) -> pd.DataFrame:
+def _rows(ruled: Sequence[RuledDocument]) -> pd.DataFrame:
     rows = []
     for doc in ruled:
         label = dict(zip(doc.group["line_no"].astype(int), doc.group["label"], strict=True))
@@ -225,7 +194,7 @@ def evaluate_learned(
         ValueError: as :func:`train_line_model`, or with fewer than two datasets.
     """
     _check_threshold(threshold)
-    ruled = _rule_states(lines, rules=rules, boilerplate_min_docs=boilerplate_min_docs)
+    ruled = rule_states(lines, rules=rules, boilerplate_min_docs=boilerplate_min_docs)
     return _evaluate_learned(ruled, rules=rules, threshold=threshold, seed=seed)
 
 
@@ -249,8 +218,8 @@ def evaluate_methods(
     """
     if threshold is not None:
         _check_threshold(threshold)
-    ruled = _rule_states(lines, rules=rules, boilerplate_min_docs=boilerplate_min_docs)
-    tables = [_score(ruled, rules=rules).assign(method="rules")]
+    ruled = rule_states(lines, rules=rules, boilerplate_min_docs=boilerplate_min_docs)
+    tables = [score_states(ruled, rules=rules).assign(method="rules")]
     if threshold is not None:
         learned = _evaluate_learned(ruled, rules=rules, threshold=threshold, seed=seed)
         tables.append(learned.assign(method="rules+learned"))
@@ -258,7 +227,7 @@ def evaluate_methods(
 
 
 def _evaluate_learned(
-    ruled: Sequence[_Ruled], *, rules: Sequence[ArtefactRule], threshold: float, seed: int
+    ruled: Sequence[RuledDocument], *, rules: Sequence[ArtefactRule], threshold: float, seed: int
 ) -> pd.DataFrame:
     rows = _rows(ruled)  # the rules' states are reused by every fold: they do not depend on it
     datasets = sorted({doc.key[0] for doc in ruled})
@@ -274,14 +243,5 @@ def _evaluate_learned(
         train = (~rows["dataset"].isin(held)).to_numpy()
         model = _fit(rows[train], x[train], names, threshold=threshold, seed=seed)
         held_out = [doc for doc in ruled if doc.key[0] in held]
-        tables.append(_score(held_out, rules=rules, line_model=model))
+        tables.append(score_states(held_out, rules=rules, line_model=model))
     return pd.concat(tables, ignore_index=True)
-
-
-def _score(
-    ruled: Sequence[_Ruled], *, rules: Sequence[ArtefactRule], line_model: LineModel | None = None
-) -> pd.DataFrame:
-    """:func:`culturelens.clean_eval.evaluate_cleaning`'s table, finishing the rules' states."""
-    frame = pd.concat([doc.group for doc in ruled])  # sorted, as _rule_states grouped it
-    docs = [document_from_state(d.state, d.fragments, line_model=line_model) for d in ruled]
-    return score_predictions(with_predictions(frame, docs), rules=rules)
