@@ -1,11 +1,14 @@
-"""Tests for culturelens.clean_state: line fingerprints, adjacency and hard-wrapped lines."""
+"""Tests for culturelens.clean_state: line fingerprints, adjacency, hard-wrapped lines and the
+article's main block."""
 
 from __future__ import annotations
 
 import pytest
 
-from culturelens.clean import apply_rules
+from culturelens.clean import apply_rules, load_rules
 from culturelens.clean_state import line_fingerprint, wrapped
+
+RULES = load_rules()
 
 
 @pytest.mark.parametrize(
@@ -46,3 +49,27 @@ def test_adjacent(i: int, j: int, expected: bool) -> None:
 def test_wrapped(lines: list[str], expected: bool) -> None:
     state, _ = apply_rules("\n".join(lines), rules=())
     assert wrapped(state, 0) is expected
+
+
+LONG = (
+    "The district attorney dropped the charges within a week of taking office, and the victims"
+    " were told by letter, which several of them said they found out about from the newspaper."
+)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # the article's prose, then furniture: the block ends at the last paragraph
+        ([LONG, LONG, "Share", "Print", "Email", "Follow us", "A form's short sentence."], (0, 1)),
+        # short lines a rule took between long paragraphs do not split a letters page (real
+        # page, 2026-11: the block was one letter and the rest was lost)
+        ([LONG, "Share", "Print", LONG, "Share", "Print", LONG], (0, 6)),
+        # a lone teaser sentence after the furniture is outweighed by it
+        ([LONG, "Share", "Print", "Email", "Follow us", LONG], (0, 0)),
+        (["Share", "Print"], (2, -1)),  # no prose: the prose bounds' empty span
+    ],
+)
+def test_main_block(lines: list[str], expected: tuple[int, int]) -> None:
+    state, _ = apply_rules("\n\n".join(lines), rules=RULES)
+    assert state.main_block() == expected

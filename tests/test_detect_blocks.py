@@ -269,3 +269,25 @@ def test_link_line_in_an_introduced_list(item: str, kept: bool) -> None:
     lines = ["Headline here", PROSE[0], "You can raise a concern in several ways:",
              "- Talk to your line manager or a senior colleague", item, "", PROSE[1]]  # fmt: skip
     assert (rule_of(clean_document("\n".join(lines), rules=RULES), item) is None) is kept
+
+
+FURNITURE = ["Share", "Print", "Email", "Follow us on Facebook", "Advertisement", "Sponsored",
+             "Related Topics:", "Most Read", "Newsletter sign up"]  # fmt: skip
+FORM = "Your email address is used only to let the recipient know who sent the email."
+
+
+@pytest.mark.parametrize(
+    ("lines", "rule"),
+    [
+        # a whole page's foot: an e-mail-a-friend form far below the article
+        ([*PROSE, *FURNITURE, FORM], "after_article"),
+        # a short inline widget (fewer than min_gap removed lines) leaves the close of the
+        # article alone
+        ([*PROSE, *FURNITURE[:4], FORM], None),
+        # the article's long paragraphs on both sides of the furniture are one block
+        ([PROSE[0], *FURNITURE, PROSE[1] * 3, PROSE[2] * 3, FORM], None),
+    ],
+)
+def test_after_article(lines: list[str], rule: str | None) -> None:
+    doc = clean_document("\n\n".join(["Headline of the story", *lines]), rules=RULES)
+    assert rule_of(doc, FORM) == rule

@@ -201,3 +201,29 @@ def test_sub_heading_after_two_body_paragraphs_is_not_header_furniture() -> None
     doc = clean_document("\n".join(lines), rules=RULES)
     assert "What you told us" in doc.text
     assert doc.title == lines[0]
+
+
+PAGE_HEADLINE = "'Parasite' scores historic upset at SAG awards, boosting Oscar chances"
+PHP = "Deprecated: Function get_magic_quotes_gpc() is deprecated in /www/load.php on line 651"
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        # an HTML page's <title>, menus, then the headline it repeats (real page, 2026-11:
+        # the <title> was taken for the headline, and the headline for its pull quote)
+        ([f"{PAGE_HEADLINE} | Reuters", "Discover Thomson Reuters", "Media Industry", "Updated",
+          PAGE_HEADLINE], PAGE_HEADLINE),
+        (["Uncork the mystery of Germany\u2032s Fr\u00fchburgunder | Culture | DW | 10.06.2013",
+          "Culture", "Uncork the mystery of Germany's Fr\u00fchburgunder"],
+         "Uncork the mystery of Germany's Fr\u00fchburgunder"),
+        # regression (set dev): two copies of one server warning are no <title> and headline
+        ([PHP, PHP, "Village pub saved by community share scheme"],
+         "Village pub saved by community share scheme"),
+    ],
+)  # fmt: skip
+def test_headline_repeated_from_the_page_title(head: list[str], title: str) -> None:
+    doc = clean_document("\n\n".join([*head, *PROSE]), rules=RULES)
+    assert doc.title == title
+    assert rule_of(doc, title) == "metadata_title"
+    assert rule_of(doc, head[0]) is not None

@@ -165,6 +165,9 @@ MONTHS = {
 # --- form-based evidence (culturelens.artefacts) -----------------------------------------------
 # Everything that is not a letter or digit, for line fingerprints ("Share this" == "SHARE THIS:").
 RE_NON_ALNUM = re.compile(r"[\W_]+")
+# Where a page's <title> (the first line of an HTML page converted by ingest) joins the
+# headline to the site or section name: "Headline | Section | Site", "Headline - The Verge".
+RE_PAGE_TITLE_SEPARATOR = re.compile(r"\s*[|\u00b7]\s*|\s+[-\u2013/:]{1,2}\s+")
 # UI residue: a line that is only a count, a clock time, a gallery or page position, or a
 # relative time ("48", "1.2k", "(12)", "15:42", "1 of 12", "Page 14 of 38", "3 hours ago").
 # Four-digit years are not residue: timelines use them as sub-headings.

@@ -42,5 +42,6 @@ DETECTOR_FUNCS: dict[str, Callable[[State, ArtefactRule], None]] = {
     "comment_thread": B.detect_comment_thread,
     "ui_fragment": B.detect_ui_fragment,
     "sentence_footer": B.detect_sentence_footer,
+    "after_article": B.detect_after_article,
 }
 DETECTORS = tuple(DETECTOR_FUNCS)

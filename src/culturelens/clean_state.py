@@ -21,6 +21,11 @@ if TYPE_CHECKING:
 HEADLINE_MAX_WORDS = 22
 # Shorter lines are headlines or labels even when they end in a comma or function word.
 _WRAPPED_MIN_WORDS = 6
+# In the main block a kept prose line counts one point per this many words, up to the cap:
+# a letters page's long paragraphs outweigh the short lines a rule took between them, while
+# a teaser's or a form's sentence counts for little.
+_MAIN_BLOCK_WORDS = 15
+_MAIN_BLOCK_CAP = 3.0
 
 
 class Line(NamedTuple):
@@ -63,6 +68,34 @@ class State:
         """Index of the first and last kept prose line ((len, -1) when there is none)."""
         prose = [i for i in self.kept() if self.is_prose(i)]
         return (prose[0], prose[-1]) if prose else (len(self.lines), -1)
+
+    def main_block(self) -> tuple[int, int]:
+        """Index of the first and last prose line of the article's main block ((len, -1) when
+        there is no kept prose).
+
+        The main block is the run of lines with the most kept prose net of removed artefact
+        lines (a maximum-sum segment, found in one pass): a prose line scores by its length
+        (:data:`_MAIN_BLOCK_WORDS`), a removed artefact line -1. On a whole web page the prose
+        bounds reach the last teaser or form sentence; the main block stops where the
+        furniture between the article and such lines outweighs them.
+        """
+        best, span = 0, self.prose_bounds()
+        run, start = 0, 0
+        for i in range(len(self.lines)):
+            if self.is_removed(i):
+                score = 0 if self.is_metadata(i) else -1
+            else:
+                n_words = self.lines[i].n_words if self.is_prose(i) else 0
+                score = min(_MAIN_BLOCK_CAP, n_words / _MAIN_BLOCK_WORDS)
+            if run <= 0:  # a segment starts at a kept prose line, never with a loss
+                run = 0
+                if score <= 0:
+                    continue
+                start = i
+            run += score
+            if run > best:
+                best, span = run, (start, i)
+        return span
 
     def remove(self, i: int, rule: ArtefactRule) -> None:
         self.removed.setdefault(self.lines[i].line_no, rule.name)

@@ -345,6 +345,19 @@ def detect_comment_thread(state: State, rule: ArtefactRule) -> None:
         before += prose[i]
 
 
+def detect_after_article(state: State, rule: ArtefactRule) -> None:
+    """Kept lines after the article's main block with ``min_gap`` or more removed artefact
+    lines between: teasers, forms and widgets at the foot of a whole page."""
+    min_gap = rule.param("min_gap", 8)
+    _, last = state.main_block()
+    gap = 0
+    for i in range(last + 1, len(state.lines)) if last >= 0 else ():
+        if state.is_removed(i):
+            gap += not state.is_metadata(i)
+        elif gap >= min_gap:
+            state.remove(i, rule)
+
+
 def detect_ui_fragment(state: State, rule: ArtefactRule) -> None:
     """Up to ``max_run`` short lines at the top or bottom of the document with removed lines
     (or the document's edge) on both sides: buttons and labels left between artefacts."""

@@ -20,6 +20,7 @@ from culturelens.clean_state import (
     header_zone,
     headline_text,
     is_label,
+    line_fingerprint,
     subheading,
     title_case_label,
 )
@@ -35,13 +36,42 @@ def detect_section_label(state: State, rule: ArtefactRule) -> None:
     Also records the confirmed headline in ``state.title_at`` for the ``title`` and
     ``header_furniture`` detectors, which therefore run after this one.
     """
-    state.title_at = _confirmed_title(state)
+    state.title_at = _page_title(state)
+    if state.title_at < 0:
+        state.title_at = _confirmed_title(state)
     if state.title_at >= 0:  # a byline or date confirms it: everything above is page furniture
         labels = [i for i in header_zone(state) if i < state.title_at]
     else:
         _title, labels = _title_index(state, limit=rule.param("max_words_before", 2))
     for i in labels:
         state.remove(i, rule)
+
+
+def _page_title(state: State, *, min_words: int = 5) -> int:
+    """Index of the headline that the first line repeats, above the article (-1: none).
+
+    An HTML page converted to text starts with its <title>: the headline, often followed by
+    the section and site ("Headline | Germany | DW"). A later line above the article's main
+    block equal to it, or to a part before a separator, is the headline, even when a rule
+    has taken it (as a pull quote of the <title>, say): it is given back for the headline
+    rule. Site names and kickers are shorter than ``min_words``.
+    """
+    text = state.lines[0].text if state.lines else ""
+    whole = line_fingerprint(text)
+    cuts = [m.start() for m in P.RE_PAGE_TITLE_SEPARATOR.finditer(text)]
+    parts = {line_fingerprint(text[:c]) for c in cuts} - {whole}
+    first, _ = state.main_block()
+    for i in range(1, min(first, len(state.lines))):
+        ln = state.lines[i]
+        if ln.n_words < min_words or ln.bullet or state.is_metadata(i):
+            continue
+        key = line_fingerprint(ln.text)
+        # a line repeating the whole first line is given back only if no rule took it: two
+        # copies of one server warning are not a <title> and its headline
+        if key in parts or (key == whole and not state.is_removed(i)):
+            state.removed.pop(ln.line_no, None)
+            return i
+    return -1
 
 
 def _confirmed_title(state: State, *, window: int = 4) -> int:
