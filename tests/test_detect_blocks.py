@@ -238,6 +238,25 @@ def test_menu_run(block: list[str], kept: list[str]) -> None:
     assert [p.text for p in doc.paragraphs] == [PROSE[0], *kept, PROSE[1]]
 
 
+LETTER = f"{PROSE[0]} {PROSE[1]}"  # a paragraph of twenty words or more
+SIGNED = ["Ninfa Wood", "Walnut Creek", "Quarry plan will", "undermine rural road"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "kept"),
+    [
+        # regression (real letters page, 2026-11): a writer's name and town and the next
+        # letter's two-line heading, framed by the letters, are the article's own
+        ([LETTER, *SIGNED, LETTER], [LETTER, *SIGNED, LETTER]),
+        # the same run after the last paragraph is a menu
+        ([LETTER, LETTER, *SIGNED], [LETTER, LETTER]),
+    ],
+)
+def test_menu_run_between_paragraphs(lines: list[str], kept: list[str]) -> None:
+    doc = clean_document("\n".join(["Headline here", *lines]), rules=RULES)
+    assert [p.text for p in doc.paragraphs] == kept
+
+
 @pytest.mark.parametrize(
     ("below", "kept"),
     [

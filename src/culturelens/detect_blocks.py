@@ -120,7 +120,7 @@ def detect_menu_run(state: State, rule: ArtefactRule) -> None:
     follows a line ending in ":" is the article's own list; items with figures and fixtures
     ("Hull v Leeds") are data."""
     min_lines, max_words = rule.param("min_lines", 3), rule.param("max_words", 4)
-    listed = introduced_lists(state)
+    listed = introduced_lists(state) | _between_paragraphs(state)
     run: list[int] = []
     for i in [*state.kept(), None]:
         if i is not None and _menu_item(state.lines[i], max_words):
@@ -131,6 +131,29 @@ def detect_menu_run(state: State, rule: ArtefactRule) -> None:
             continue
         _remove_menu(state, rule, run, min_lines, listed)
         run = []
+
+
+def _between_paragraphs(state: State, *, min_words: int = 20) -> set[int]:
+    """Kept short lines inside the article's main block with a paragraph of ``min_words`` or
+    more directly above and below their run: a letter's signature and two-line heading
+    ("Ninfa Wood / Walnut Creek / Quarry plan will / undermine rural road"), not a menu."""
+    first, last = state.main_block()
+
+    def paragraph(i: int) -> bool:
+        return not state.is_removed(i) and state.is_prose(i) and state.lines[i].n_words >= min_words
+
+    out: set[int] = set()
+    run: list[int] = []
+    for i in range(first, last + 1):
+        if paragraph(i):
+            if run and paragraph(run[0] - 1):
+                out.update(run)
+            run = []
+        elif not state.is_removed(i):
+            run.append(i)
+        else:
+            run = []  # a removed line between: the run is not framed by paragraphs
+    return out
 
 
 def _menu_item(ln: Line, max_words: int) -> bool:
