@@ -227,3 +227,20 @@ def test_headline_repeated_from_the_page_title(head: list[str], title: str) -> N
     assert doc.title == title
     assert rule_of(doc, title) == "metadata_title"
     assert rule_of(doc, head[0]) is not None
+
+
+def test_page_title_anchors_the_header() -> None:
+    # a whole page: the <title>, thirty menu lines, then the headline with its date and
+    # byline, which the header zone (the first 25 kept lines) did not reach (real pages,
+    # 2026-11: dates and bylines under the headline were missed on most pages)
+    menu = [f"Section {name}" for name in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcd"]
+    headline = "Uncork the mystery of Germany's Frühburgunder"
+    head = [f"{headline} | Culture | DW", *menu, headline, "16 November 2017", "By Ann Lee"]
+    doc = clean_document("\n\n".join([*head, *PROSE]), rules=RULES)
+    assert doc.title == head[-3]
+    assert doc.date == "2017-11-16"
+    assert {r.rule for r in doc.removed if r.text in head[-2:]} == {
+        "metadata_date",
+        "metadata_byline",
+    }
+    assert rule_of(doc, head[0]) == "page_title"

@@ -25,6 +25,7 @@ __all__ = ["DETECTORS", "DETECTOR_FUNCS", "HEADLINE_MAX_WORDS", "Line", "State",
 
 # The order here is only the documentation order; rules run in the order of the rules file.
 DETECTOR_FUNCS: dict[str, Callable[[State, ArtefactRule], None]] = {
+    "page_title": M.detect_page_title,
     "section_label": M.detect_section_label,
     "title": M.detect_title,
     "header_furniture": M.detect_header_furniture,

@@ -52,6 +52,7 @@ class State:
     boilerplate: frozenset[str] = frozenset()  # fingerprints of lines recurring in a corpus
     authors: list[str] = field(default_factory=list)  # names taken from bylines
     title_at: int = -1  # index of the headline when a byline or date below confirms it
+    page_title_at: int = -1  # index of the headline an HTML page's <title> (line 1) repeats
 
     def kept(self) -> list[int]:
         return [i for i, ln in enumerate(self.lines) if ln.line_no not in self.removed]
@@ -138,18 +139,25 @@ def wrapped(state: State, i: int) -> bool:
     return goes_on or bool(P.RE_WRAPPED_END.search(ln.text))
 
 
+def _top(state: State) -> list[int]:
+    """Kept lines from the top of the article: the document's, or on an HTML page whose
+    <title> names the headline, the headline's (the menus above it are no header)."""
+    return [i for i in state.kept() if i >= state.page_title_at]
+
+
 def header_zone(state: State, *, limit: int = 25) -> list[int]:
-    """Kept lines above the body, among the first ``limit``: labels, headline, metadata."""
+    """Kept lines above the body, among the first ``limit`` from the top of the article:
+    labels, headline, metadata."""
     start = body_start(state, limit=limit)
-    return [i for i in state.kept()[:limit] if i < start]
+    return [i for i in _top(state)[:limit] if i < start]
 
 
 def body_start(state: State, *, limit: int = 25) -> int:
     """Index of the first body line: the first of two adjacent kept prose lines of ten words or
     more, so a standfirst or caption between headline and byline does not end the header. A
     pair with a "By ..." line right under it is a long headline and its standfirst."""
-    kept = state.kept()[:limit]
-    pairs = itertools.pairwise(kept)
+    top = _top(state)
+    pairs = itertools.pairwise(top[:limit])
     body = next(
         (
             a
@@ -161,7 +169,8 @@ def body_start(state: State, *, limit: int = 25) -> int:
         ),
         None,
     )
-    return state.prose_bounds()[0] if body is None else body
+    first = next((i for i in top if state.is_prose(i)), len(state.lines))
+    return first if body is None else body
 
 
 def _byline_below(state: State, i: int) -> bool:

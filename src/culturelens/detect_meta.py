@@ -26,6 +26,10 @@ from culturelens.clean_state import (
 )
 from culturelens.tokens import load_stopwords
 
+# Kept lines at the top of a page searched for labels above a headline its <title> names, as
+# many as the header zone holds.
+_PAGE_TOP = 25
+
 if TYPE_CHECKING:
     from culturelens.clean_rules import ArtefactRule
 
@@ -36,25 +40,39 @@ def detect_section_label(state: State, rule: ArtefactRule) -> None:
     Also records the confirmed headline in ``state.title_at`` for the ``title`` and
     ``header_furniture`` detectors, which therefore run after this one.
     """
-    state.title_at = _page_title(state)
-    if state.title_at < 0:
-        state.title_at = _confirmed_title(state)
-    if state.title_at >= 0:  # a byline or date confirms it: everything above is page furniture
-        labels = [i for i in header_zone(state) if i < state.title_at]
+    if state.page_title_at >= 0:  # the page's <title> names it: the page's top is furniture
+        state.title_at = state.page_title_at
+        labels = [i for i in state.kept()[:_PAGE_TOP] if i < state.title_at]
     else:
-        _title, labels = _title_index(state, limit=rule.param("max_words_before", 2))
+        state.title_at = _confirmed_title(state)
+        if state.title_at >= 0:  # a byline or date confirms it: everything above is furniture
+            labels = [i for i in header_zone(state) if i < state.title_at]
+        else:
+            _title, labels = _title_index(state, limit=rule.param("max_words_before", 2))
     for i in labels:
         state.remove(i, rule)
 
 
-def _page_title(state: State, *, min_words: int = 5) -> int:
+def detect_page_title(state: State, rule: ArtefactRule) -> None:
+    """An HTML page's <title> line, when a later line is the headline it names.
+
+    Records the headline in ``state.page_title_at``: the header zone starts there, so the
+    date and byline under it are found below hundreds of menu lines, and ``section_label``
+    takes it as the confirmed headline. Runs before the other structural rules.
+    """
+    state.page_title_at = _page_title(state, min_words=rule.param("min_words", 5))
+    if state.page_title_at > 0:
+        state.remove(0, rule)
+
+
+def _page_title(state: State, *, min_words: int) -> int:
     """Index of the headline that the first line repeats, above the article (-1: none).
 
     An HTML page converted to text starts with its <title>: the headline, often followed by
     the section and site ("Headline | Germany | DW"). A later line above the article's main
-    block equal to it, or to a part before a separator, is the headline, even when a rule
-    has taken it (as a pull quote of the <title>, say): it is given back for the headline
-    rule. Site names and kickers are shorter than ``min_words``.
+    block equal to it, or to a part before a separator, is the headline, even when a
+    wording rule has taken it: it is given back for the headline rule. Site names and
+    kickers are shorter than ``min_words``.
     """
     text = state.lines[0].text if state.lines else ""
     whole = line_fingerprint(text)
@@ -166,6 +184,8 @@ def detect_title(state: State, rule: ArtefactRule) -> None:
     if ln.bullet or (P.RE_SENTENCE_END.search(text) and not below and title != state.title_at):
         return
     state.title = ln.text
+    if title == state.page_title_at:  # named by the page's <title>: no other rule's guess stands
+        state.removed.pop(ln.line_no, None)
     state.remove(title, rule)
 
 
