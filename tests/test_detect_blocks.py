@@ -310,3 +310,17 @@ FORM = "Your email address is used only to let the recipient know who sent the e
 def test_after_article(lines: list[str], rule: str | None) -> None:
     doc = clean_document("\n\n".join(["Headline of the story", *lines]), rules=RULES)
     assert rule_of(doc, FORM) == rule
+
+
+# a review whose paragraphs the page breaks into lines, with blank lines between
+WRAPPED = ["You will not find any major differences between the",
+           "new console and the last one at first, aside from a",
+           "more dramatic startup sequence and a quieter fan."]  # fmt: skip
+
+
+def test_after_article_keeps_a_hard_wrapped_article() -> None:
+    # regression (real review page, 2026-11): the pieces scored nothing in the main block,
+    # so everything after a photo gallery in the middle of the review went
+    lines = [*WRAPPED * 7, *FURNITURE, *WRAPPED * 2]
+    doc = clean_document("\n\n".join(["Headline of the story", *lines]), rules=RULES)
+    assert [p.text for p in doc.paragraphs] == WRAPPED * 9

@@ -76,18 +76,23 @@ class State:
 
         The main block is the run of lines with the most kept prose net of removed artefact
         lines (a maximum-sum segment, found in one pass): a prose line scores by its length
-        (:data:`_MAIN_BLOCK_WORDS`), a removed artefact line -1. On a whole web page the prose
-        bounds reach the last teaser or form sentence; the main block stops where the
-        furniture between the article and such lines outweighs them.
+        (:data:`_MAIN_BLOCK_WORDS`), and so does a piece of a paragraph broken into lines; a
+        removed artefact line scores -1. On a whole web page the prose bounds reach the last
+        teaser or form sentence; the main block stops where the furniture between the
+        article and such lines outweighs them.
         """
         best, span = 0, self.prose_bounds()
         run, start = 0, 0
+        kept = self.kept()
+        after = dict(itertools.pairwise(kept))  # each kept line's next kept line
         for i in range(len(self.lines)):
             if self.is_removed(i):
                 score = 0 if self.is_metadata(i) else -1
             else:
-                n_words = self.lines[i].n_words if self.is_prose(i) else 0
-                score = min(_MAIN_BLOCK_CAP, n_words / _MAIN_BLOCK_WORDS)
+                prose = self.is_prose(i) or goes_on(self, i, after.get(i))
+                score = (
+                    min(_MAIN_BLOCK_CAP, self.lines[i].n_words / _MAIN_BLOCK_WORDS) if prose else 0
+                )
             if run <= 0:  # a segment starts at a kept prose line, never with a loss
                 run = 0
                 if score <= 0:
@@ -137,6 +142,16 @@ def wrapped(state: State, i: int) -> bool:
     # a lower-case tag line ("business · workplace") is no sentence going on
     goes_on = goes_on and not any(s in below for s in P.FEATURE_SEPARATORS)
     return goes_on or bool(P.RE_WRAPPED_END.search(ln.text))
+
+
+def goes_on(state: State, i: int, j: int | None) -> bool:
+    """Is line ``i`` a piece of a paragraph that a page breaks into lines (a hard-wrapped page,
+    even with blank lines between): no sentence end, and the next kept line ``j`` goes on in
+    lower case?"""
+    ln = state.lines[i]
+    if j is None or ln.sentence_end or ln.n_words < _WRAPPED_MIN_WORDS:
+        return False
+    return bool(P.RE_WRAPPED_START.match(state.lines[j].text))
 
 
 def _top(state: State) -> list[int]:

@@ -7,6 +7,7 @@ repeated within a document or across a corpus, comment threads, and footer sente
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from culturelens import _patterns as P
@@ -14,6 +15,7 @@ from culturelens.clean_state import (
     Line,
     State,
     fragment,
+    goes_on,
     headline_like,
     headline_shaped,
     introduced_lists,
@@ -120,7 +122,7 @@ def detect_menu_run(state: State, rule: ArtefactRule) -> None:
     follows a line ending in ":" is the article's own list; items with figures and fixtures
     ("Hull v Leeds") are data."""
     min_lines, max_words = rule.param("min_lines", 3), rule.param("max_words", 4)
-    listed = introduced_lists(state) | _between_paragraphs(state)
+    listed = introduced_lists(state)
     run: list[int] = []
     for i in [*state.kept(), None]:
         if i is not None and _menu_item(state.lines[i], max_words):
@@ -133,27 +135,19 @@ def detect_menu_run(state: State, rule: ArtefactRule) -> None:
         run = []
 
 
-def _between_paragraphs(state: State, *, min_words: int = 20) -> set[int]:
-    """Kept short lines inside the article's main block with a paragraph of ``min_words`` or
-    more directly above and below their run: a letter's signature and two-line heading
-    ("Ninfa Wood / Walnut Creek / Quarry plan will / undermine rural road"), not a menu."""
+def _framed(state: State, run: list[int], *, min_words: int = 20) -> bool:
+    """Is the run directly between two paragraphs of ``min_words`` or more inside the
+    article's main block? Then it is a letter's signature and the next letter's two-line
+    heading ("Ninfa Wood / Walnut Creek / Quarry plan will / undermine rural road"), not a
+    menu."""
     first, last = state.main_block()
+    above, below = run[0] - 1, run[-1] + 1
 
     def paragraph(i: int) -> bool:
-        return not state.is_removed(i) and state.is_prose(i) and state.lines[i].n_words >= min_words
+        ln = state.lines[i]
+        return not state.is_removed(i) and state.is_prose(i) and ln.n_words >= min_words
 
-    out: set[int] = set()
-    run: list[int] = []
-    for i in range(first, last + 1):
-        if paragraph(i):
-            if run and paragraph(run[0] - 1):
-                out.update(run)
-            run = []
-        elif not state.is_removed(i):
-            run.append(i)
-        else:
-            run = []  # a removed line between: the run is not framed by paragraphs
-    return out
+    return first <= above and below <= last and paragraph(above) and paragraph(below)
 
 
 def _menu_item(ln: Line, max_words: int) -> bool:
@@ -168,7 +162,7 @@ def _remove_menu(
 ) -> None:
     # an introduced list goes on past its longer first items ("fragile roofs and roof lights")
     intro = run and run[0] > 0 and state.lines[run[0] - 1].text.endswith(":")
-    if len(run) >= min_lines and not intro and run[0] not in listed:
+    if len(run) >= min_lines and not intro and run[0] not in listed and not _framed(state, run):
         for j in run:
             state.remove(j, rule)
 
@@ -370,14 +364,21 @@ def detect_comment_thread(state: State, rule: ArtefactRule) -> None:
 
 def detect_after_article(state: State, rule: ArtefactRule) -> None:
     """Kept lines after the article's main block with ``min_gap`` or more removed artefact
-    lines between: teasers, forms and widgets at the foot of a whole page."""
-    min_gap = rule.param("min_gap", 8)
+    lines between: teasers, forms and widgets at the foot of a whole page. A paragraph of
+    more than ``max_words`` words and the pieces of a paragraph broken into lines stay: the
+    end of an article that an inline gallery or widget cut off from the main block."""
+    min_gap, max_words = rule.param("min_gap", 8), rule.param("max_words", 40)
     _, last = state.main_block()
+    kept = state.kept()
+    after = dict(itertools.pairwise(kept))
+    before = {j: i for i, j in after.items()}
     gap = 0
     for i in range(last + 1, len(state.lines)) if last >= 0 else ():
         if state.is_removed(i):
             gap += not state.is_metadata(i)
-        elif gap >= min_gap:
+            continue
+        piece = goes_on(state, i, after.get(i)) or (i in before and goes_on(state, before[i], i))
+        if gap >= min_gap and state.lines[i].n_words <= max_words and not piece:
             state.remove(i, rule)
 
 
