@@ -43,7 +43,10 @@ def test_adjacent(i: int, j: int, expected: bool) -> None:
         (["The esports layoff tracker: every cut in 2024", "business · workplace"], False),
         (["Short line, with", "and more"], False),  # under six words: a label
         (["The board has offered a signing bonus since August but", "", "x"], True),
-        (["The board has offered a signing bonus since August", "", "but has hired six."], False),
+        # regression (real pages, 2026-11): an HTML page puts a blank line after every line,
+        # so pieces of its broken paragraphs were taken for headline lists
+        (["The board has offered a signing bonus since August", "", "but has hired six."], True),
+        (["Pay rises agreed for hospital porters", "", "Read more"], False),
     ],
 )  # fmt: skip
 def test_wrapped(lines: list[str], expected: bool) -> None:

@@ -133,12 +133,13 @@ def headline_like(ln: Line, max_words: int) -> bool:
 
 def wrapped(state: State, i: int) -> bool:
     """A prose line of six words or more broken at a fixed width (a PDF, print or OCR dump):
-    it ends in a comma or a function word, or the next raw line goes on in lower case."""
+    it ends in a comma or a function word, or the next line goes on in lower case (also past
+    a blank line: an HTML page converted to text has one after every line)."""
     ln = state.lines[i]
     if ln.n_words < _WRAPPED_MIN_WORDS:
         return False
     below = state.lines[i + 1].text if i + 1 < len(state.lines) else ""
-    goes_on = bool(below) and state.adjacent(i, i + 1) and bool(P.RE_WRAPPED_START.match(below))
+    goes_on = bool(below) and bool(P.RE_WRAPPED_START.match(below))
     # a lower-case tag line ("business · workplace") is no sentence going on
     goes_on = goes_on and not any(s in below for s in P.FEATURE_SEPARATORS)
     return goes_on or bool(P.RE_WRAPPED_END.search(ln.text))
