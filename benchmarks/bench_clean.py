@@ -25,6 +25,16 @@ from culturelens.clean_learn import train_line_model
 REPO = Path(__file__).resolve().parents[1]
 
 
+def _word(n: int) -> str:
+    """A distinct capitalised word per number, without digits (menus are words)."""
+    letters = ""
+    while True:
+        n, d = divmod(n, 26)
+        letters += chr(97 + d)
+        if not n:
+            return letters.capitalize() + "ton"
+
+
 def _inputs(megabytes: int) -> dict[str, str]:
     size = megabytes * 1_000_000
     seeds = "\n".join(p.read_text(encoding="utf-8") for p in sorted((REPO / "seeds").glob("*.txt")))
@@ -37,6 +47,12 @@ def _inputs(megabytes: int) -> dict[str, str]:
         "seed articles x N": (seeds + "\n") * max(1, size // (len(seeds) + 1)),
         "short artefact lines": (
             "Share | Tweet | Email\nRead more: A headline here\n" * (size // 49)
+        ),
+        # runs of short distinct lines between paragraphs: each run is checked against the
+        # article's main block, which must be found once per document, not once per run
+        "menus between paragraphs": "".join(
+            f"{prose}\n" + "".join(f"{_word(4 * i + k)}\n" for k in range(4))
+            for i in range(size // 100)
         ),
         # every line kept by the rules, so the learned pass scores them all
         "short kept lines": "".join(

@@ -174,6 +174,22 @@ def test_author_bio_without_the_full_name(bio: str, removed: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("bio", "removed"),
+    [
+        # regression (set 71): a role line under the byline was taken for a name, so the
+        # story's "Chief fire officer ..." went as the bio of an author called "Chief"
+        ("Chief fire officer Martin Gale said he accepted every finding of the review.", False),
+        ("Chief Reporter covers courts and crime for the Gazette.", True),
+        ("Rachel Osei is chief reporter of the Gazette.", True),  # the "By" byline's name
+    ],
+)
+def test_author_bio_after_a_role_line(bio: str, removed: bool) -> None:
+    head = ["A headline for the story", "By Rachel Osei", "Chief Reporter"]
+    text = "\n\n".join([*head, *PROSE, bio])
+    assert (rule_of(clean_document(text, rules=RULES), bio) == "author_bio") is removed
+
+
+@pytest.mark.parametrize(
     ("head", "line"),
     [
         # a menu with "&" is not two names; a two-word label under an offer line is not a

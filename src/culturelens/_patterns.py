@@ -234,6 +234,14 @@ RE_BIO_SENTENCE = re.compile(
     r"(?:reporter|correspondent|writer|journalist|editor|columnist|contributor|producer"
     r"|photographer|freelancer)s?\b|can be (?:reached|contacted|e-?mailed)\b)"
 )
+# After a name that stood alone under a headline (maybe a role or place taken for a name:
+# "Chief Reporter", "Wide Bay"), a bio goes on with a verb of who the author is or what they
+# do, in the present ("covers", "flies", "produces") or past ("joined"); "Chief fire officer
+# Martin Gale said ..." is the story's.
+RE_BIO_VERB = re.compile(
+    r" (?:is|was|has|had|wrote|joined|led|lives|worked|previously|formerly|spent|began"
+    r"|started|graduated|studied|trained|taught|also|currently|now|can|will|[a-z]{2,}s)\b"
+)
 # A wire-service or agency line under the headline: "GENEVA (Reuters)", "BENGALURU".
 RE_AGENCY_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{1,40}(?: \([A-Z][\w ]{1,20}\))?$")
 RE_AGENCY_WORD = re.compile(

@@ -50,7 +50,10 @@ class State:
     title: str | None = None
     date: str | None = None
     boilerplate: frozenset[str] = frozenset()  # fingerprints of lines recurring in a corpus
-    authors: list[str] = field(default_factory=list)  # names taken from bylines
+    authors: list[str] = field(default_factory=list)  # names taken from "By ..." bylines
+    # names taken from lines that are only a name (and role) near the headline; some are a
+    # role or place ("Chief Reporter", "Wide Bay")
+    named: list[str] = field(default_factory=list)
     title_at: int = -1  # index of the headline when a byline or date below confirms it
     page_title_at: int = -1  # index of the headline an HTML page's <title> (line 1) repeats
 

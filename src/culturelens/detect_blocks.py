@@ -123,24 +123,25 @@ def detect_menu_run(state: State, rule: ArtefactRule) -> None:
     ("Hull v Leeds") are data."""
     min_lines, max_words = rule.param("min_lines", 3), rule.param("max_words", 4)
     listed = introduced_lists(state)
+    main = state.main_block()  # once: per run it would make a page of many runs quadratic
     run: list[int] = []
     for i in [*state.kept(), None]:
         if i is not None and _menu_item(state.lines[i], max_words):
             if run and i != run[-1] + 1:  # not adjacent: a removed or blank line between
-                _remove_menu(state, rule, run, min_lines, listed)
+                _remove_menu(state, rule, run, min_lines, listed, main)
                 run = []
             run.append(i)
             continue
-        _remove_menu(state, rule, run, min_lines, listed)
+        _remove_menu(state, rule, run, min_lines, listed, main)
         run = []
 
 
-def _framed(state: State, run: list[int], *, min_words: int = 20) -> bool:
+def _framed(state: State, run: list[int], main: tuple[int, int], *, min_words: int = 20) -> bool:
     """Is the run directly between two paragraphs of ``min_words`` or more inside the
-    article's main block? Then it is a letter's signature and the next letter's two-line
-    heading ("Ninfa Wood / Walnut Creek / Quarry plan will / undermine rural road"), not a
-    menu."""
-    first, last = state.main_block()
+    article's main block (``main``)? Then it is a letter's signature and the next letter's
+    two-line heading ("Ninfa Wood / Walnut Creek / Quarry plan will / undermine rural
+    road"), not a menu."""
+    first, last = main
     above, below = run[0] - 1, run[-1] + 1
 
     def paragraph(i: int) -> bool:
@@ -158,13 +159,19 @@ def _menu_item(ln: Line, max_words: int) -> bool:
 
 
 def _remove_menu(
-    state: State, rule: ArtefactRule, run: list[int], min_lines: int, listed: set[int]
+    state: State,
+    rule: ArtefactRule,
+    run: list[int],
+    min_lines: int,
+    listed: set[int],
+    main: tuple[int, int],
 ) -> None:
     # an introduced list goes on past its longer first items ("fragile roofs and roof lights")
     intro = run and run[0] > 0 and state.lines[run[0] - 1].text.endswith(":")
-    if len(run) >= min_lines and not intro and run[0] not in listed and not _framed(state, run):
-        for j in run:
-            state.remove(j, rule)
+    if len(run) < min_lines or intro or run[0] in listed or _framed(state, run, main):
+        return
+    for j in run:
+        state.remove(j, rule)
 
 
 def _structured_list(state: State, run: list[int]) -> bool:

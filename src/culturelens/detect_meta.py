@@ -308,8 +308,8 @@ def detect_byline(state: State, rule: ArtefactRule) -> None:
         name = name and (_near_metadata(state, i) or _under_headline(state, i))
         byline = P.RE_BYLINE.match(ln.text.split(" | ")[0])  # "By Ann Lee | ann@example.com"
         prefixed = P.RE_BY_PREFIX.match(ln.text) and ln.n_words <= 12 and not ln.sentence_end
-        if byline or name or prefixed:
-            state.authors.append(_author(ln.text))
+        if byline or prefixed or name:
+            (state.authors if byline or prefixed else state.named).append(_author(ln.text))
             state.remove(i, rule)
 
 
@@ -363,21 +363,31 @@ def _author(byline: str) -> str:
 def detect_author_bio(state: State, rule: ArtefactRule) -> None:
     """A line in the second half about the author: it starts with the byline's name (or first
     name) and a lower-case word ("Tom Farrell is news editor ...", "Priya leads ..."), or
-    with any name and a journalist's role or contact ("Dana Lee can be reached at ...")."""
-    names = [a for a in state.authors if len(a.split()) >= 2]
-    # a first name alone, but not a word a sentence starts with ("The Harbour Financial")
-    firsts, stop = [a.split()[0] for a in names], load_stopwords()
-    names += [f for f in firsts if len(f) >= 3 and f.lower() not in stop]
+    with any name and a journalist's role or contact ("Dana Lee can be reached at ...").
+    After a name that stood alone under the headline (it may be a role or place) a bio
+    verb must follow (:data:`culturelens._patterns.RE_BIO_VERB`)."""
+    by, named = _names(state.authors), _names(state.named)
     max_words = rule.param("max_words", 60)
     for i in state.kept():
         ln = state.lines[i]
         if i < len(state.lines) / 2 or ln.n_words > max_words:
             continue
-        own = any(_starts_with_name(ln.text, name) for name in names)
+        own = any(_starts_with_name(ln.text, name) for name in by)
+        own = own or any(_starts_with_name(ln.text, name, verb=True) for name in named)
         if own or P.RE_BIO_SENTENCE.match(ln.text):
             state.remove(i, rule)
 
 
-def _starts_with_name(text: str, name: str) -> bool:
+def _names(authors: list[str]) -> list[str]:
+    """Full names of two words or more, and their first names alone, but not a word a
+    sentence starts with ("The Harbour Financial")."""
+    names, stop = [a for a in authors if len(a.split()) >= 2], load_stopwords()
+    firsts = [a.split()[0] for a in names]
+    return names + [f for f in firsts if len(f) >= 3 and f.lower() not in stop]
+
+
+def _starts_with_name(text: str, name: str, *, verb: bool = False) -> bool:
     rest = text[len(name) :]
-    return text.startswith(name) and rest[:1] == " " and rest[1:2].islower()
+    if not text.startswith(name):
+        return False
+    return bool(P.RE_BIO_VERB.match(rest)) if verb else rest[:1] == " " and rest[1:2].islower()
