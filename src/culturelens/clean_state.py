@@ -26,6 +26,9 @@ _WRAPPED_MIN_WORDS = 6
 # a teaser's or a form's sentence counts for little.
 _MAIN_BLOCK_WORDS = 15
 _MAIN_BLOCK_CAP = 3.0
+# Kept lines from the top of the article in which the header (labels, headline, metadata)
+# is looked for.
+HEADER_LINES = 25
 
 
 class Line(NamedTuple):
@@ -164,14 +167,14 @@ def _top(state: State) -> list[int]:
     return [i for i in state.kept() if i >= state.page_title_at]
 
 
-def header_zone(state: State, *, limit: int = 25) -> list[int]:
+def header_zone(state: State, *, limit: int = HEADER_LINES) -> list[int]:
     """Kept lines above the body, among the first ``limit`` from the top of the article:
     labels, headline, metadata."""
     start = body_start(state, limit=limit)
     return [i for i in _top(state)[:limit] if i < start]
 
 
-def body_start(state: State, *, limit: int = 25) -> int:
+def body_start(state: State, *, limit: int = HEADER_LINES) -> int:
     """Index of the first body line: the first of two adjacent kept prose lines of ten words or
     more, so a standfirst or caption between headline and byline does not end the header. A
     pair with a "By ..." line right under it is a long headline and its standfirst."""
@@ -199,9 +202,9 @@ def _byline_below(state: State, i: int) -> bool:
     return bool(P.RE_BYLINE.match(ln.text)) and ln.n_words <= 8 and not ln.sentence_end
 
 
-def body_line(state: State, i: int) -> bool:
-    """A kept prose line of ten words or more: a paragraph of the article's body."""
-    return state.is_prose(i) and state.lines[i].n_words >= 10
+def body_line(state: State, i: int, *, min_words: int = 10) -> bool:
+    """A prose line of ``min_words`` or more: a paragraph of the article's body."""
+    return state.is_prose(i) and state.lines[i].n_words >= min_words
 
 
 def subheading(state: State, i: int, *, max_words: int = 6) -> bool:

@@ -14,6 +14,7 @@ from culturelens import _patterns as P
 from culturelens.clean_state import (
     Line,
     State,
+    body_line,
     fragment,
     goes_on,
     headline_like,
@@ -143,12 +144,11 @@ def _framed(state: State, run: list[int], main: tuple[int, int], *, min_words: i
     road"), not a menu."""
     first, last = main
     above, below = run[0] - 1, run[-1] + 1
-
-    def paragraph(i: int) -> bool:
-        ln = state.lines[i]
-        return not state.is_removed(i) and state.is_prose(i) and ln.n_words >= min_words
-
-    return first <= above and below <= last and paragraph(above) and paragraph(below)
+    if not first <= above or not below <= last:
+        return False
+    return all(
+        not state.is_removed(i) and body_line(state, i, min_words=min_words) for i in (above, below)
+    )
 
 
 def _menu_item(ln: Line, max_words: int) -> bool:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from culturelens import _patterns as P
 from culturelens.clean_state import (
+    HEADER_LINES,
     Line,
     State,
     body_line,
@@ -26,10 +27,6 @@ from culturelens.clean_state import (
 )
 from culturelens.tokens import load_stopwords
 
-# Kept lines at the top of a page searched for labels above a headline its <title> names, as
-# many as the header zone holds.
-_PAGE_TOP = 25
-
 if TYPE_CHECKING:
     from culturelens.clean_rules import ArtefactRule
 
@@ -42,7 +39,7 @@ def detect_section_label(state: State, rule: ArtefactRule) -> None:
     """
     if state.page_title_at >= 0:  # the page's <title> names it: the page's top is furniture
         state.title_at = state.page_title_at
-        labels = [i for i in state.kept()[:_PAGE_TOP] if i < state.title_at]
+        labels = [i for i in state.kept()[:HEADER_LINES] if i < state.title_at]
     else:
         state.title_at = _confirmed_title(state)
         if state.title_at >= 0:  # a byline or date confirms it: everything above is furniture
