@@ -133,6 +133,18 @@ from culturelens.clean import clean_document
             "Planning committee approves 140 homes at Wharf Road",
             {"navigation", "section_label", "metadata_byline", "metadata_date"},
         ),
+        # regression (sets 40, 49, 68, 70): a headline of two sentences over its standfirst
+        # looked like the body's first two paragraphs, so the byline and date under them
+        # were out of the header, and a tag line above was taken for the headline
+        (
+            ["work-culture, interviews, to-cite",
+             "When the servers went down, nobody got fired. That was the point.",
+             "More tech companies now run blameless reviews after outages, and engineers say "
+             "the reviews work.",
+             "Priya Natarajan", "December 18, 2023"],
+            "When the servers went down, nobody got fired. That was the point.",
+            {"section_label", "metadata_byline", "metadata_date"},
+        ),
     ],
 )  # fmt: skip
 def test_headline_and_labels_above_it(head: list[str], title: str, removed_rules: set) -> None:
@@ -152,6 +164,10 @@ def test_headline_and_labels_above_it(head: list[str], title: str, removed_rules
         # regression (sets 31, 32): a publication in the byline lends no first name ("The")
         ("By Declan Moffatt, The Harbour Financial",
          "The board will cut bonuses for its executive team by 30 per cent.", False),
+        # the name after a byline's other wordings (set 70)
+        ("Authors: Sian Pritchard, Partner",
+         "Sian Pritchard is a partner in our employment team in Bristol.", True),
+        ("Hosted by Rosa Achebe", "Rosa Achebe presents the show every Tuesday.", True),
     ],
 )  # fmt: skip
 def test_author_bio(byline: str, bio: str, removed: bool) -> None:
@@ -187,6 +203,34 @@ def test_author_bio_after_a_role_line(bio: str, removed: bool) -> None:
     head = ["A headline for the story", "By Rachel Osei", "Chief Reporter"]
     text = "\n\n".join([*head, *PROSE, bio])
     assert (rule_of(clean_document(text, rules=RULES), bio) == "author_bio") is removed
+
+
+@pytest.mark.parametrize(
+    ("head", "byline"),
+    [
+        # regression (real pages, 2026-11): a byline split over lines was furniture
+        (["Council votes to close two libraries", "By", "Jon Porter"], ["By", "Jon Porter"]),
+        (["Council votes to close two libraries", "Author", "Ben Knight", "19.01.2020"],
+         ["Author", "Ben Knight"]),
+        (["Council votes to close two libraries", "By Ann Lee", "Health reporter"],
+         ["By Ann Lee", "Health reporter"]),
+        (["Council votes to close two libraries", "Benjamin Romano",
+          "Seattle Times business reporter", "April 28, 2019"],
+         ["Benjamin Romano", "Seattle Times business reporter"]),
+        # other wordings of a byline (sets 22, 66, 70)
+        (["Why cockpits can teach hospitals", "Hosted by Rosa Achebe and Tom Kirwan"],
+         ["Hosted by Rosa Achebe and Tom Kirwan"]),
+        (["Speaking up at work: the annual report",
+          "Authors: Sian Pritchard, Partner and Oliver Neame, Senior Associate"],
+         ["Authors: Sian Pritchard, Partner and Oliver Neame, Senior Associate"]),
+        (["Shop workers report bullying", "By the Communications Team"],
+         ["By the Communications Team"]),
+    ],
+)  # fmt: skip
+def test_byline_in_parts(head: list[str], byline: list[str]) -> None:
+    # blank lines between, as on an HTML page converted to text
+    doc = clean_document("\n\n".join([*head, *PROSE]), rules=RULES)
+    assert [rule_of(doc, line) for line in byline] == ["metadata_byline"] * len(byline)
 
 
 @pytest.mark.parametrize(

@@ -127,10 +127,20 @@ RE_BYLINE = re.compile(
     r"(?:,? (?:[\w'-]{1,30} ){0,4}(?:correspondent|editor|reporter|writer|journalist|staff"
     r"|contributor|columnist|analyst|desk|team|reporters|in [A-Z][\w]{1,30}))?\.?$"
 )
-# The start of a byline however it is worded ("Posted by", "Report author:", "Words by").
+# The start of a byline however it is worded ("Posted by", "Report author:", "Words by",
+# "Hosted by", "Medically reviewed by", "Authors:", "As told to", "By the News Team").
 RE_BY_PREFIX = re.compile(
-    r"^(?:(?:written|words|story|text|report|posted|reported|reporting|photos?) )?(?:by|author)"
-    r":? (?-i:[A-Z])",
+    r"^(?:(?:(?:written|words|story|text|report|posted|reported|reporting|photos?|hosted"
+    r"|presented|(?:medically )?reviewed|fact-checked|edited|compiled|prepared|interview"
+    r"|summary) )?(?:by|authors?)|byline|words|as told to|from:):? (?:the )?(?-i:[A-Z])",
+    re.I,
+)
+# A byline's label on a line of its own, the name on the next ("By" / "Jon Porter").
+RE_BY_LABEL = re.compile(r"^(?:(?:written|words|story|text) )?(?:by|authors?)\W{0,2}$", re.I)
+# A journalist's role on the line under the byline ("Health reporter", "STAFF WRITER").
+RE_ROLE_LINE = re.compile(
+    r"\b(?:correspondent|editor|reporter|writer|journalist|columnist|contributor|critic"
+    r"|producer|presenter|desk)s?\b",
     re.I,
 )
 # Where a byline's name ends and its role or outlet begins ("Sam Lee, Health Editor").
@@ -138,6 +148,8 @@ RE_BYLINE_SPLIT = re.compile(r", | \u00b7 | \| | \u2013 | at | \(")
 # Between two names of one byline ("Ann Ray and Bo Li"); not "&", which joins menu items
 # ("News Arts & Culture Sport").
 RE_NAME_JOIN = re.compile(r" and ")
+# Capitalised words that are no part of a person's name: articles and Roman numerals.
+NOT_IN_NAMES = frozenset(("The", "A", "An", "Of", "II", "III", "IV", "VI", "VII", "VIII", "IX"))
 HONORIFICS = frozenset(("dr", "prof", "professor", "sir", "dame", "mr", "mrs", "ms", "cllr"))
 RE_READING_TIME = re.compile(
     r"^(?:reading time:? )?\d{1,3} ?(?:min(?:ute)?s?|m) (?:read|listen)$", re.I

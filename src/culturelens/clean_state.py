@@ -179,6 +179,7 @@ def body_start(state: State, *, limit: int = HEADER_LINES) -> int:
     more, so a standfirst or caption between headline and byline does not end the header. A
     pair with a "By ..." line right under it is a long headline and its standfirst."""
     top = _top(state)
+    first = next((i for i in top if state.is_prose(i)), len(state.lines))
     pairs = itertools.pairwise(top[:limit])
     body = next(
         (
@@ -188,10 +189,10 @@ def body_start(state: State, *, limit: int = HEADER_LINES) -> int:
             and body_line(state, a)
             and body_line(state, b)
             and not _byline_below(state, b)
+            and not (a == first and _metadata_below(state, b))
         ),
         None,
     )
-    first = next((i for i in top if state.is_prose(i)), len(state.lines))
     return first if body is None else body
 
 
@@ -200,6 +201,22 @@ def _byline_below(state: State, i: int) -> bool:
         return False
     ln = state.lines[i + 1]  # kept or already removed as metadata
     return bool(P.RE_BYLINE.match(ln.text)) and ln.n_words <= 8 and not ln.sentence_end
+
+
+def _metadata_below(state: State, i: int, *, window: int = 3) -> bool:
+    """Is there a byline or a date among the ``window`` lines under line ``i`` (kept, or
+    removed as metadata)? The first two prose lines are then a headline of two sentences
+    over its standfirst ("Nobody got fired. That was the point."), or a standfirst over a
+    caption, and the header goes on."""
+    below = (
+        j for j in range(i + 1, len(state.lines)) if state.is_metadata(j) or not state.is_removed(j)
+    )
+    for j in itertools.islice(below, window):
+        ln = state.lines[j]
+        by = P.RE_BYLINE.match(ln.text) and not ln.sentence_end
+        if ln.n_words <= 10 and (by or P.RE_DATE_ANYWHERE.search(ln.text)):
+            return True
+    return False
 
 
 def body_line(state: State, i: int, *, min_words: int = 10) -> bool:

@@ -104,18 +104,21 @@ def _confirmed_title(state: State, *, window: int = 4) -> int:
         above = [i for i in zone if i < meta][-window:]
         shaped = [i for i in above if _headline_candidate(state.lines[i], 30)]
         plain = [i for i in shaped if not state.lines[i].sentence_end]
-        titles = [i for i in plain if not _label_like(state.lines[i])] or plain[-1:]
+        titles = [i for i in plain if not _label_like(state.lines[i])]
         # a line under the title with no blank between is its standfirst
         while len(titles) > 1 and state.adjacent(titles[-2], titles[-1]):
             titles.pop()
         if titles:
             return titles[-1]
-        if shaped and shaped[-1] == meta - 1:
+        if shaped and shaped[-1] == meta - 1 and state.lines[meta - 1].text.count(". ") <= 1:
             # two sentences over the byline: a headline ("They Leave. A Hospital Is Trying.")
-            # over its standfirst
+            # over its standfirst; it beats a label higher up ("work, interviews, to-cite").
+            # Three are a bio ("Courts reporter, The Echo. Tips welcome. Views mine.")
             upper = meta - 2
             standfirst = upper in shaped and state.adjacent(upper, meta - 1)
             return upper if standfirst and _standfirst(state.lines[meta - 1]) else meta - 1
+        if plain:
+            return plain[-1]
     return -1
 
 
@@ -308,6 +311,37 @@ def detect_byline(state: State, rule: ArtefactRule) -> None:
         if byline or prefixed or name:
             (state.authors if byline or prefixed else state.named).append(_author(ln.text))
             state.remove(i, rule)
+    _byline_parts(state, rule, sorted({*edge_zone(state), *header}))
+
+
+def _byline_parts(state: State, rule: ArtefactRule, zone: list[int]) -> None:
+    """A byline split over lines: its label above the name ("By" / "Jon Porter"), and the
+    role under it ("By Ann Lee" / "Health reporter")."""
+    for i in zone:
+        below = _short_line_under(state, i, rule)
+        if below is None:
+            continue
+        if P.RE_BY_LABEL.match(state.lines[i].text) and not state.is_removed(i):
+            if not state.is_removed(below):
+                state.authors.append(_author(state.lines[below].text))
+            state.remove(i, rule)
+            state.remove(below, rule)
+            i, below = below, _short_line_under(state, below, rule)
+        byline = state.removed.get(state.lines[i].line_no) == rule.name
+        role = below is not None and P.RE_ROLE_LINE.search(state.lines[below].text)
+        if byline and role:
+            state.remove(below, rule)
+
+
+def _short_line_under(state: State, i: int, rule: ArtefactRule) -> int | None:
+    """Index of a label-sized line right under line ``i``, kept or a byline; a blank line
+    may come between, as on an HTML page converted to text (None: there is none)."""
+    j = i + 1
+    if j >= len(state.lines) or state.removed.get(state.lines[j].line_no, rule.name) != rule.name:
+        return None
+    ln = state.lines[j]
+    near = ln.line_no - state.lines[i].line_no <= 2
+    return j if near and ln.n_words <= 6 and not ln.sentence_end else None
 
 
 def _name_with_role(text: str) -> bool:
@@ -324,7 +358,8 @@ def _person(name: str) -> bool:
         words = words[1:]
     letters = [w.replace("-", "").replace("'", "").rstrip(".") for w in words]
     named = 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in letters)
-    return named and not name.isupper()  # "DRIVING THE DAY" is a section label
+    # "DRIVING THE DAY" is a section label, "II. The Complaints" a contents entry
+    return named and not name.isupper() and not P.NOT_IN_NAMES.intersection(letters)
 
 
 def _near_metadata(state: State, i: int) -> bool:
@@ -351,9 +386,8 @@ def _standfirst(ln: Line) -> bool:
 def _author(byline: str) -> str:
     """The first name in a byline ("By Jane Smith and Ali Khan, Health" -> "Jane Smith")."""
     text = P.RE_BYLINE_SPLIT.split(byline)[0].split(" and ")[0].split(" & ")[0]
-    words = text.split()
-    if words and words[0].lower() in ("by", "by:", "author:", "written", "words", "story", "text"):
-        words = words[2:] if len(words) > 1 and words[1].lower().startswith("by") else words[1:]
+    prefix = P.RE_BY_PREFIX.match(text)
+    words = text[prefix.end() - 1 :].split() if prefix else text.split()
     return " ".join(words[:3]).rstrip(".")
 
 
