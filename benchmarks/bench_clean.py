@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import textwrap
 import time
 import unicodedata
 from collections.abc import Callable
@@ -53,6 +54,14 @@ def _inputs(megabytes: int) -> dict[str, str]:
         "menus between paragraphs": "".join(
             f"{prose}\n" + "".join(f"{_word(4 * i + k)}\n" for k in range(4))
             for i in range(size // 100)
+        ),
+        # a plain-text save: paragraphs wrapped at 72 columns, joined again before the rules
+        "hard-wrapped prose": "\n\n".join(
+            "\n".join(textwrap.wrap(prose * 6, 72)) for _ in range(size // (len(prose) * 6))
+        ),
+        # a tag list with a colon after it once made a rule's pattern backtrack without end
+        "tag lists with a colon": (
+            "Tags: bullying, PhD, supervisors, UCU Share: Facebook | X\n" * (size // 56)
         ),
         # every line kept by the rules, so the learned pass scores them all
         "short kept lines": "".join(

@@ -1,6 +1,7 @@
 """Cleaning: remove scraping artefacts line by line, with an audit trail.
 
-Each raw line (split on ``\\r\\n``, ``\\r`` or ``\\n`` only) is normalised and then either
+Each raw line (split on ``\\r\\n``, ``\\r`` or ``\\n`` only) is normalised, the pieces of a
+hard-wrapped paragraph are joined (:mod:`culturelens.unwrap`), and each line is then either
 kept as a paragraph, removed by a named rule (recorded as a :class:`RemovedLine`), or split
 when a *partial* rule (a PHP warning glued to prose) matches only part of it. Rules are data
 (``data/artefact_rules.yaml``, extendable from config); structural rules use a line's shape
@@ -10,6 +11,7 @@ and its position among its neighbours, so unseen artefact wordings are caught by
 from __future__ import annotations
 
 import dataclasses
+import functools
 import html
 import re
 import unicodedata
@@ -19,6 +21,7 @@ from typing import Any
 
 from culturelens import _patterns as P
 from culturelens import artefacts as A
+from culturelens import unwrap as U
 from culturelens.artefacts import Line, State
 from culturelens.clean_rules import ArtefactRule, load_rules
 from culturelens.line_model import LineModel, apply_line_model
@@ -56,12 +59,17 @@ class RemovedLine:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A kept paragraph; ``kind`` is "body" or "standfirst"."""
+    """A kept paragraph; ``kind`` is "body" or "standfirst".
+
+    It starts at raw line ``line_no`` and spans ``n_lines`` raw lines: more than one when the
+    pieces of a hard-wrapped paragraph were joined.
+    """
 
     text: str
     kind: str
     line_no: int
     is_list_item: bool = False
+    n_lines: int = 1
 
 
 @dataclass(frozen=True)
@@ -205,8 +213,28 @@ def _paragraphs(state: State) -> tuple[Paragraph, ...]:
         ln = state.lines[i]
         kind = "standfirst" if i < first else "body"
         listed = ln.bullet or bool(P.RE_NUMBERED.match(ln.text))
-        out.append(Paragraph(text=ln.text, kind=kind, line_no=ln.line_no, is_list_item=listed))
+        pieces = ln.raw.count("\n") + 1
+        out.append(Paragraph(ln.text, kind, ln.line_no, is_list_item=listed, n_lines=pieces))
     return tuple(out)
+
+
+def _unwrapped(lines: list[Line]) -> list[Line]:
+    """The pieces of each hard-wrapped paragraph joined into one line, whose ``raw`` keeps
+    the raw lines (one row each in the audit trail); other documents are returned as is."""
+    plan = U.join_plan(
+        [ln.text for ln in lines], [ln.raw for ln in lines], [ln.line_no for ln in lines]
+    )
+    if len(plan) == len(lines):
+        return lines
+    out = []
+    for group in plan:
+        first = lines[group[0]]
+        if len(group) > 1:
+            text = functools.reduce(U.join_pieces, (lines[i].text for i in group))
+            raw = "\n".join(lines[i].raw for i in group)
+            first = _make_line(first.line_no, text)._replace(raw=raw, bullet=first.bullet)
+        out.append(first)
+    return out
 
 
 def apply_rules(
@@ -233,7 +261,7 @@ def apply_rules(
             "build it with culturelens.dedup.recurring_lines()"
         )
     lines = [_make_line(n, raw) for n, raw in enumerate(P.RE_LINE_BREAK.split(text), 1)]
-    lines = [ln for ln in lines if ln.text]
+    lines = _unwrapped([ln for ln in lines if ln.text])
     removed, fragments = _apply_explicit(lines, [r for r in rules if r.kind != "structural"])
     categories = {r.name: r.category for r in rules}
     state = State(lines, removed, categories, boilerplate=frozenset(boilerplate))
@@ -293,14 +321,18 @@ def document_from_state(
             )
         state = dataclasses.replace(state, removed=dict(state.removed))
         apply_line_model(state, line_model)
-    raw_of = {ln.line_no: ln.raw for ln in state.lines}
-    whole = [RemovedLine(n, name, raw_of[n]) for n, name in state.removed.items()]
+    raw_of = {ln.line_no: ln.raw.split("\n") for ln in state.lines}
+    whole = [
+        RemovedLine(n + k, name, raw)
+        for n, name in state.removed.items()
+        for k, raw in enumerate(raw_of[n])
+    ]
     return CleanDocument(
         paragraphs=_paragraphs(state),
         removed=tuple(sorted([*whole, *fragments], key=lambda r: (r.line_no, r.rule, r.text))),
         title=state.title,
         date=state.date,
-        n_lines=len(state.lines),
+        n_lines=sum(len(raw) for raw in raw_of.values()),
     )
 
 

@@ -165,7 +165,7 @@ def with_predictions(frame: pd.DataFrame, docs: Sequence[CleanDocument]) -> pd.D
     kept_col, rule_col = [], []
     groups = frame.groupby(["dataset", "doc_id"], sort=True)
     for (_, group), doc in zip(groups, docs, strict=True):
-        kept = {p.line_no for p in doc.paragraphs}
+        kept = {p.line_no + k for p in doc.paragraphs for k in range(p.n_lines)}
         removed = {r.line_no: r.rule for r in doc.removed}
         for line_no in group["line_no"].astype(int):
             kept_col.append(line_no in kept)

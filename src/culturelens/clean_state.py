@@ -29,6 +29,8 @@ _MAIN_BLOCK_CAP = 3.0
 # Kept lines from the top of the article in which the header (labels, headline, metadata)
 # is looked for.
 HEADER_LINES = 25
+# A line's fingerprint reads this many characters: enough to tell two lines apart.
+FINGERPRINT_CHARS = 300
 
 
 class Line(NamedTuple):
@@ -130,7 +132,7 @@ class State:
 
 def line_fingerprint(text: str) -> str:
     """Case- and punctuation-free key of a normalised line ("Share this:" -> "share this")."""
-    return P.RE_NON_ALNUM.sub(" ", text[:300].lower()).strip()
+    return P.RE_NON_ALNUM.sub(" ", text[:FINGERPRINT_CHARS].lower()).strip()
 
 
 def headline_like(ln: Line, max_words: int) -> bool:
