@@ -60,6 +60,9 @@ def test_wrap_width(lines: list[str], wrapped: bool) -> None:
          "- publish every review", False),  # a list item
         ("The reporter who covered the hearing for the paper throughout the week was",
          "BY JOANNA PELL", False),  # a label in capitals
+        # a page footer inside a paragraph (set 73): a last piece would end a sentence
+        ("The guardian received 41 concerns in the quarter, most of them about the",
+         "Page 7 of 22", False),
     ],
 )  # fmt: skip
 def test_continues(before: str, line: str, joined: bool) -> None:
@@ -89,6 +92,18 @@ def test_join_plan_keeps_menus_and_blank_lines_apart() -> None:
     plan = join_plan(texts, texts, list(range(1, n + 2)))
     assert plan[0] == list(range(n))  # the story is one paragraph
     assert plan[1:] == [[n]]  # the menu line stays a line of its own
+
+
+def test_join_plan_keeps_table_rows_apart() -> None:
+    # a cover sheet's fields (set 73): a value spaced from its field is a column, not prose
+    story = textwrap.wrap(STORY, 80)
+    fields = [
+        "Previously considered:  People and Culture Committee, 18 June 2024, and the board",
+        "Strategic objective:    SO2 A great place to work; SO4 Safe, kind care for all",
+    ]
+    texts = [*story, *fields]
+    n = len(story)
+    assert join_plan(texts, texts, list(range(1, n + 3)))[-2:] == [[n], [n + 1]]
 
 
 def test_wrapped_document_is_cleaned_as_paragraphs() -> None:

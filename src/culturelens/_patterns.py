@@ -209,6 +209,9 @@ RE_COMMENTS_HEADER = re.compile(
 )
 # Items a scraper joined with runs of spaces or middle dots: a menu, ticker or tag row, never
 # a headline ("Home   News   Sport", "Lahore 41°C   Karachi 35°C", "Health · Work · Pay").
+# A gap of three spaces or a tab inside a line: columns of a table, a contents list or a
+# form ("Strategic objective:    SO2", "2 The athlete pathway      9").
+RE_COLUMN_GAP = re.compile(r"\S(?: {3,}|\t)\S")
 RE_SPACED_ITEMS = re.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S|[\u00b7\u2022]")
 # A person's name on its own line: two to four capitalised words or initials ("Priya Raman").
 RE_NAME_LINE = re.compile(

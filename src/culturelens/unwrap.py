@@ -56,6 +56,8 @@ def continues(before: str, line: str, *, width: int) -> bool:
         return False
     if P.RE_SENTENCE_END.search(before) and line[:1].isupper():
         return False  # perhaps a new paragraph; a cut between sentences loses nothing
+    if len(line) < FULL_SHARE * width and not P.RE_SENTENCE_END.search(line):
+        return False  # a paragraph's last piece ends a sentence; "Page 7 of 22" does not
     return not (P.RE_BULLET.match(line) or P.RE_NUMBERED.match(line))
 
 
@@ -66,17 +68,22 @@ def join_pieces(before: str, line: str) -> str:
     return f"{before} {line}"
 
 
+def _columns(raw: str) -> bool:
+    """Items spaced apart on a raw line: a menu, a table row, a form's field and value."""
+    return bool(P.RE_SPACED_ITEMS.search(raw) or P.RE_COLUMN_GAP.search(raw.strip()))
+
+
 def join_plan(
     texts: Sequence[str], raws: Sequence[str], line_nos: Sequence[int]
 ) -> list[list[int]]:
     """Indices of the non-blank lines grouped into paragraphs: each group is one line, or the
-    pieces of one wrapped paragraph (lines with no blank line between; never a menu, whose
-    items the raw line spaces apart)."""
+    pieces of one wrapped paragraph (lines with no blank line between; never a menu or a
+    table, whose items the raw line spaces apart)."""
     width = wrap_width(texts)
     groups: list[list[int]] = []
     for i, text in enumerate(texts):
         adjacent = i > 0 and line_nos[i] == line_nos[i - 1] + 1
-        menu = adjacent and any(P.RE_SPACED_ITEMS.search(r) for r in raws[i - 1 : i + 1])
+        menu = adjacent and any(_columns(r) for r in raws[i - 1 : i + 1])
         if adjacent and not menu and continues(texts[i - 1], text, width=width):
             groups[-1].append(i)
         else:
