@@ -58,6 +58,14 @@ def test_residue_between_prose(line: str, removed: bool) -> None:
           "Entry requirements", PROSE[1], "Health", PROSE[2]], 2),
         # one label repeated above paragraphs is a page header, not a contents box
         (["Staff Report 2023\nSection 3", PROSE[0], "Staff Report 2023", PROSE[1]], 2),
+        # regression (set 73): a PDF's running head with its page number set apart
+        (["2   Ashdown Vale inspection report 12 March 2024", PROSE[0],
+          "3   Ashdown Vale inspection report 12 March 2024", PROSE[1]], 2),
+        (["Duty of care in elite sport      19", PROSE[0],
+          "Duty of care in elite sport      21", PROSE[1]], 2),
+        # ... but not numbered sub-headings, nor a number in running text
+        (["2 The athlete pathway", PROSE[0], "3 The athlete pathway", PROSE[1]], 0),
+        (["Recommendation   2", PROSE[0], "Recommendation   3", PROSE[1]], 0),
     ],
 )  # fmt: skip
 def test_repeated_lines(lines: list[str], removed: int) -> None:

@@ -212,6 +212,10 @@ RE_COMMENTS_HEADER = re.compile(
 # A gap of three spaces or a tab inside a line: columns of a table, a contents list or a
 # form ("Strategic objective:    SO2", "2 The athlete pathway      9").
 RE_COLUMN_GAP = re.compile(r"\S(?: {3,}|\t)\S")
+# A page number set apart at the start or end of a raw line, as a PDF's running head or
+# foot prints it ("12   Annual report 2024", "Annual report 2024   12").
+RE_PAGE_NUMBER_APART = re.compile(r"^\d{1,4}(?: {3,}|\t)\S|\S(?: {3,}|\t)\d{1,4}$")
+RE_DIGITS = re.compile(r"\d+")
 RE_SPACED_ITEMS = re.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S|[\u00b7\u2022]")
 # A person's name on its own line: two to four capitalised words or initials ("Priya Raman").
 RE_NAME_LINE = re.compile(

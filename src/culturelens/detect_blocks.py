@@ -8,6 +8,7 @@ repeated within a document or across a corpus, comment threads, and footer sente
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from culturelens import _patterns as P
@@ -274,7 +275,7 @@ def detect_repeated_line(state: State, rule: ArtefactRule) -> None:
         i for i in state.kept() if keys[i] and seen[keys[i]] > 1 and _label(state, i, max_words)
     ]
     kept = _contents_headings(state, repeats, keys, max_words)
-    for i in repeats:
+    for i in [*repeats, *_running_heads(state, max_words)]:
         if i not in kept:
             state.remove(i, rule)
     # a quoted sub-heading ("'You learn to keep your head down'") echoes a quote below it
@@ -293,6 +294,24 @@ def detect_repeated_line(state: State, rule: ArtefactRule) -> None:
         lifted = found > keys.count(keys[i])  # also inside a longer line
         if (found > 1 and not state.lines[i].sentence_end) or lifted:
             state.remove(i, rule)
+
+
+def _running_heads(state: State, max_words: int) -> list[int]:
+    """Kept lines that recur with another page number set apart at their start or end: a
+    PDF's running head or foot ("2   Inspection report 12 March 2024", "Duty of care in
+    elite sport   19"). Three words or more besides the numbers, and the number spaced
+    apart as a page layout sets it, so "Recommendation 2" and a sub-heading "2 The pathway"
+    stay."""
+    keys: dict[int, str] = {}
+    for i in state.kept():
+        ln = state.lines[i]
+        if ln.sentence_end or ln.n_words > max_words:
+            continue
+        if P.RE_PAGE_NUMBER_APART.search(ln.raw.strip()):
+            key = line_fingerprint(P.RE_DIGITS.sub(" ", ln.text))
+            keys[i] = key if len(key.split()) >= 3 else ""
+    counts = Counter(keys.values())
+    return [i for i, key in keys.items() if key and counts[key] > 1]
 
 
 def _contents_headings(
