@@ -209,6 +209,7 @@ RE_COMMENTS_HEADER = re.compile(
 )
 # Items a scraper joined with runs of spaces or middle dots: a menu, ticker or tag row, never
 # a headline ("Home   News   Sport", "Lahore 41°C   Karachi 35°C", "Health · Work · Pay").
+RE_SPACED_ITEMS = re.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S|[\u00b7\u2022]")
 # A gap of three spaces or a tab inside a line: columns of a table, a contents list or a
 # form ("Strategic objective:    SO2", "2 The athlete pathway      9").
 RE_COLUMN_GAP = re.compile(r"\S(?: {3,}|\t)\S")
@@ -216,7 +217,6 @@ RE_COLUMN_GAP = re.compile(r"\S(?: {3,}|\t)\S")
 # foot prints it ("12   Annual report 2024", "Annual report 2024   12").
 RE_PAGE_NUMBER_APART = re.compile(r"^\d{1,4}(?: {3,}|\t)\S|\S(?: {3,}|\t)\d{1,4}$")
 RE_DIGITS = re.compile(r"\d+")
-RE_SPACED_ITEMS = re.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S|[\u00b7\u2022]")
 # A person's name on its own line: two to four capitalised words or initials ("Priya Raman").
 RE_NAME_LINE = re.compile(
     r"^(?:[A-Z][a-z'.-]{1,20}|[A-Z]\.)(?: (?:[A-Z][a-z'.-]{1,20}|[A-Z]\.?|de|van|von|da|al|bin|le))"

@@ -321,7 +321,7 @@ def _byline_parts(state: State, rule: ArtefactRule, zone: list[int]) -> None:
     """A byline split over lines: its label above the name ("By" / "Jon Porter"), and the
     role under it ("By Ann Lee" / "Health reporter")."""
     for i in zone:
-        below = _short_line_under(state, i, rule)
+        name, below = i, _short_line_under(state, i, rule)
         if below is None:
             continue
         if P.RE_BY_LABEL.match(state.lines[i].text) and not state.is_removed(i):
@@ -329,10 +329,9 @@ def _byline_parts(state: State, rule: ArtefactRule, zone: list[int]) -> None:
                 state.authors.append(_author(state.lines[below].text))
             state.remove(i, rule)
             state.remove(below, rule)
-            i, below = below, _short_line_under(state, below, rule)
-        byline = state.removed.get(state.lines[i].line_no) == rule.name
-        role = below is not None and P.RE_ROLE_LINE.search(state.lines[below].text)
-        if byline and role:
+            name, below = below, _short_line_under(state, below, rule)  # a role may follow
+        byline = state.removed.get(state.lines[name].line_no) == rule.name
+        if byline and below is not None and P.RE_ROLE_LINE.search(state.lines[below].text):
             state.remove(below, rule)
 
 

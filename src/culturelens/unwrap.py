@@ -1,4 +1,4 @@
-"""Hard-wrapped text: a document saved with a line break every 60-100 characters.
+"""Hard-wrapped text: a document saved with a line break every 40-100 characters.
 
 Text copied from a PDF, an e-mail or a plain-text archive breaks each paragraph into lines
 of nearly equal width. Every rule of the cleaner judges a line as a unit, and a piece of a
