@@ -66,6 +66,13 @@ def test_residue_between_prose(line: str, removed: bool) -> None:
         # ... but not numbered sub-headings, nor a number in running text
         (["2 The athlete pathway", PROSE[0], "3 The athlete pathway", PROSE[1]], 0),
         (["Recommendation   2", PROSE[0], "Recommendation   3", PROSE[1]], 0),
+        # a gallery's title over every slide's caption, in any case (dw.com page)
+        (["Racist, ruthless, cruel: the colonial history", PROSE[0]] * 3, 3),
+        (["Racist, ruthless, cruel: the colonial history", PROSE[0]] * 2, 0),
+        # ... but not a fixture list's repeated entry, with no sentence between copies (BBC)
+        (["Mozambique v Zimbabwe", "Winners meet in final match", "Namibia v Botswana",
+          "Winners meet in final match", "Lesotho v Malawi", "Winners meet in final match",
+          PROSE[0]], 0),
     ],
 )  # fmt: skip
 def test_repeated_lines(lines: list[str], removed: int) -> None:

@@ -217,6 +217,13 @@ RE_COLUMN_GAP = re.compile(r"\S(?: {3,}|\t)\S")
 # foot prints it ("12   Annual report 2024", "Annual report 2024   12").
 RE_PAGE_NUMBER_APART = re.compile(r"^\d{1,4}(?: {3,}|\t)\S|\S(?: {3,}|\t)\d{1,4}$")
 RE_DIGITS = re.compile(r"\d+")
+# A field of a news database's record ("LOAD-DATE: March 12, 2024", "Publication title: The
+# Tribune", "BODY:" alone) or a Factiva code set apart by spaces ("WC   748 words"). Which
+# labels count is the `record_field` rule's list.
+RE_RECORD_FIELD = re.compile(
+    r"^(?P<code>[A-Z]{2,3})(?: {2,}|\t)(?P<code_value>\S.*)$"
+    r"|^(?P<label>[A-Za-z][\w/()&. -]{0,40}?) ?:(?: (?P<value>.*))?$"
+)
 # A person's name on its own line: two to four capitalised words or initials ("Priya Raman").
 RE_NAME_LINE = re.compile(
     r"^(?:[A-Z][a-z'.-]{1,20}|[A-Z]\.)(?: (?:[A-Z][a-z'.-]{1,20}|[A-Z]\.?|de|van|von|da|al|bin|le))"

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from culturelens import detect_blocks as B
 from culturelens import detect_meta as M
+from culturelens import detect_records as R
 from culturelens.clean_state import HEADLINE_MAX_WORDS, Line, State, line_fingerprint
 
 if TYPE_CHECKING:
@@ -44,5 +45,6 @@ DETECTOR_FUNCS: dict[str, Callable[[State, ArtefactRule], None]] = {
     "ui_fragment": B.detect_ui_fragment,
     "sentence_footer": B.detect_sentence_footer,
     "after_article": B.detect_after_article,
+    "record_field": R.detect_record_field,
 }
 DETECTORS = tuple(DETECTOR_FUNCS)

@@ -271,8 +271,11 @@ def detect_repeated_line(state: State, rule: ArtefactRule) -> None:
     seen: dict[str, int] = {}
     for key in keys:
         seen[key] = seen.get(key, 0) + 1
+    titles = _gallery_titles(state, keys, rule.param("min_gallery_copies", 3))
     repeats = [
-        i for i in state.kept() if keys[i] and seen[keys[i]] > 1 and _label(state, i, max_words)
+        i
+        for i in state.kept()
+        if keys[i] and seen[keys[i]] > 1 and (_label(state, i, max_words) or keys[i] in titles)
     ]
     kept = _contents_headings(state, repeats, keys, max_words)
     for i in [*repeats, *_running_heads(state, max_words)]:
@@ -331,6 +334,26 @@ def _contents_headings(
     if len(starts) < 2 or starts[-1] - starts[0] > 15:
         return set()
     return {i for i in heads if keys[i] in listed}
+
+
+def _gallery_titles(state: State, keys: list[str], min_copies: int) -> set[str]:
+    """Lines repeated at least ``min_copies`` times with a sentence between every two copies:
+    a photo gallery's title over each slide's caption. Copies among short lines are a list
+    ("Mozambique v Zimbabwe / Winners meet in final match"), and a piece of a hard-wrapped
+    paragraph goes on in lower case below."""
+    at: dict[str, list[int]] = {}
+    for i in state.kept():
+        below = state.lines[i + 1].text if i + 1 < len(state.lines) else ""
+        if keys[i] and not state.lines[i].sentence_end and not P.RE_WRAPPED_START.match(below):
+            at.setdefault(keys[i], []).append(i)
+    # sentences[i]: sentence lines above line i, so each gap is checked in constant time
+    sentences = [0, *itertools.accumulate(ln.sentence_end for ln in state.lines)]
+    return {
+        key
+        for key, copies in at.items()
+        if len(copies) >= min_copies
+        and all(sentences[b] > sentences[a + 1] for a, b in itertools.pairwise(copies))
+    }
 
 
 def _label(state: State, i: int, max_words: int) -> bool:

@@ -26,6 +26,7 @@ from culturelens.clean_state import (
     subheading,
     title_case_label,
 )
+from culturelens.detect_records import record_field
 from culturelens.tokens import load_stopwords
 
 if TYPE_CHECKING:
@@ -176,6 +177,12 @@ def detect_title(state: State, rule: ArtefactRule) -> None:
     kept = state.kept()
     if len(kept) < 2 or state.title is not None:
         return  # a one-line document is all body
+    labels = set(rule.param("fields", ()))
+    fielded = next((i for i in kept[:HEADER_LINES] if _field_value(state, i, labels)), None)
+    if fielded is not None:  # a database record names its headline ("HEADLINE: ...")
+        state.title = _field_value(state, fielded, labels)
+        state.remove(fielded, rule)
+        return
     title = state.title_at
     if title < 0:
         title, _ = _title_index(state, max_words=rule.param("max_words", 25))
@@ -190,6 +197,11 @@ def detect_title(state: State, rule: ArtefactRule) -> None:
     if title == state.page_title_at:  # named by the page's <title>: no other rule's guess stands
         state.removed.pop(ln.line_no, None)
     state.remove(title, rule)
+
+
+def _field_value(state: State, i: int, labels: set[str]) -> str:
+    field = record_field(state.lines[i])
+    return field.value if field is not None and field.label in labels else ""
 
 
 def _title_index(state: State, *, limit: int = 2, max_words: int = 25) -> tuple[int, list[int]]:
