@@ -98,9 +98,18 @@ def test_comment_thread_after_the_article(tail: list[str], n_removed: int) -> No
     assert rules <= {"comment_thread", "engagement_prompt", "ui_residue", "navigation"}
 
 
-def test_comment_header_at_the_top_does_not_cut_the_article() -> None:
-    doc = clean_document("\n\n".join(["Headline here", "12 comments", *PROSE]), rules=RULES)
-    assert [p.text for p in doc.paragraphs] == PROSE
+@pytest.mark.parametrize(
+    "head",
+    [
+        ["Headline here", "12 comments"],
+        # regression (real pages, batch 4): a comment count beside the byline is a button,
+        # even after a page's other prose (a news stream above the article)
+        [*PROSE[::-1] * 2, "Headline over the story", "By Ann Lee", "11 Comments"],
+    ],
+)
+def test_comment_count_at_the_top_does_not_cut_the_article(head: list[str]) -> None:
+    doc = clean_document("\n\n".join([*head, *PROSE]), rules=RULES)
+    assert [p.text for p in doc.paragraphs][-3:] == PROSE
 
 
 @pytest.mark.parametrize(

@@ -289,6 +289,17 @@ def test_headline_repeated_from_the_page_title(head: list[str], title: str) -> N
     assert rule_of(doc, head[0]) is not None
 
 
+def test_page_title_over_a_byline_inside_the_main_block() -> None:
+    # regression (real pages, batch 4): a news stream's card repeats the headline above a
+    # sign-in modal whose sentences start the main block; the copy over the byline is the
+    # headline
+    head = [f"{PAGE_HEADLINE} - Yahoo", PAGE_HEADLINE, PROSE[2], "Sign in", PROSE[1]]
+    doc = clean_document("\n\n".join([*head, PAGE_HEADLINE, "By Ann Lee", *PROSE]), rules=RULES)
+    assert doc.title == PAGE_HEADLINE
+    assert [r.line_no for r in doc.removed if r.rule == "metadata_title"] == [11]
+    assert rule_of(doc, "By Ann Lee") == "metadata_byline"
+
+
 def test_page_title_anchors_the_header() -> None:
     # a whole page: the <title>, thirty menu lines, then the headline with its date and
     # byline, which the header zone (the first 25 kept lines) did not reach (real pages,

@@ -404,7 +404,10 @@ def detect_comment_thread(state: State, rule: ArtefactRule) -> None:
         return
     before = 0
     for i, ln in enumerate(state.lines):
-        if len(ln.text) <= 300 and P.RE_COMMENTS_HEADER.match(ln.text) and before >= share * total:
+        # a comment count beside the byline or date ("11 Comments") is a button
+        byline = any(state.is_metadata(j) for j in range(max(0, i - 3), i))
+        header = len(ln.text) <= 300 and P.RE_COMMENTS_HEADER.match(ln.text) and not byline
+        if header and before >= share * total:
             for j in range(i, len(state.lines)):
                 state.remove(j, rule)
             return

@@ -68,10 +68,10 @@ def _page_title(state: State, *, min_words: int) -> int:
     """Index of the headline that the first line repeats, above the article (-1: none).
 
     An HTML page converted to text starts with its <title>: the headline, often followed by
-    the section and site ("Headline | Germany | DW"). A later line above the article's main
-    block equal to it, or to a part before a separator, is the headline, even when a
-    wording rule has taken it: it is given back for the headline rule. Site names and
-    kickers are shorter than ``min_words``.
+    the section and site ("Headline | Germany | DW"). A later line of at most 30 words equal
+    to it, or to a part before a separator, is the headline, even when a wording rule has
+    taken it: it is given back for the headline rule. Site names and kickers are shorter
+    than ``min_words``.
     """
     text = state.lines[0].text if state.lines else ""
     whole = line_fingerprint(text)
@@ -79,18 +79,31 @@ def _page_title(state: State, *, min_words: int) -> int:
     # quadratic (10 s for 1 MB of punctuation)
     cuts = [m.start() for m in P.RE_PAGE_TITLE_SEPARATOR.finditer(text, 0, FINGERPRINT_CHARS)]
     parts = {line_fingerprint(text[:c]) for c in cuts} - {whole}
-    first, _ = state.main_block()
-    for i in range(1, min(first, len(state.lines))):
+    first, last = state.main_block()
+    copies = []
+    for i in range(1, min(max(first, last), len(state.lines))):
         ln = state.lines[i]
-        if ln.n_words < min_words or ln.bullet or state.is_metadata(i):
+        if ln.n_words < min_words or ln.n_words > 30 or ln.bullet or state.is_metadata(i):
             continue
         key = line_fingerprint(ln.text)
         # a line repeating the whole first line is given back only if no rule took it: two
         # copies of one server warning are not a <title> and its headline
         if key in parts or (key == whole and not state.is_removed(i)):
-            state.removed.pop(ln.line_no, None)
-            return i
-    return -1
+            copies.append(i)
+    # a copy over a byline or date is the headline, even inside the main block (a modal's
+    # sentences may start it higher up; a news stream's card may repeat the headline
+    # above); otherwise the first copy above the article (a printed page's foot repeats it)
+    over = [i for i in copies if _byline_or_date_below(state, i)]
+    above = [i for i in copies if i < first]
+    found = (over or above or [-1])[0]
+    if found > 0:
+        state.removed.pop(state.lines[found].line_no, None)
+    return found
+
+
+def _byline_or_date_below(state: State, i: int, *, window: int = 4) -> bool:
+    below = state.lines[i + 1 : i + 1 + window]
+    return any(P.RE_BY_PREFIX.match(ln.text) or _dateline(ln.text) for ln in below)
 
 
 def _confirmed_title(state: State, *, window: int = 4) -> int:
