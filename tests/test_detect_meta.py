@@ -315,3 +315,15 @@ def test_page_title_anchors_the_header() -> None:
         "metadata_byline",
     }
     assert rule_of(doc, head[0]) == "page_title"
+
+
+def test_everything_above_a_page_titles_headline_is_furniture() -> None:
+    # regression (real pages, batch 4): a health site's mega-menu of promotions (a teaser
+    # and its sentence) above the headline; only the first 25 lines used to go
+    promos = [f"Topic {n}: read what the experts say about topic {n}." for n in range(30)]
+    headline = "Babies who eat peanuts early may avoid allergy"
+    doc = clean_document(
+        "\n\n".join([headline, *promos, headline, "By Ann Lee", *PROSE]), rules=RULES
+    )
+    assert doc.title == headline
+    assert [p.text for p in doc.paragraphs] == PROSE

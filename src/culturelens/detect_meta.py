@@ -39,9 +39,9 @@ def detect_section_label(state: State, rule: ArtefactRule) -> None:
     Also records the confirmed headline in ``state.title_at`` for the ``title`` and
     ``header_furniture`` detectors, which therefore run after this one.
     """
-    if state.page_title_at >= 0:  # the page's <title> names it: the page's top is furniture
+    if state.page_title_at >= 0:  # the page's <title> names it: all above is furniture
         state.title_at = state.page_title_at
-        labels = [i for i in state.kept()[:HEADER_LINES] if i < state.title_at]
+        labels = [i for i in state.kept() if i < state.title_at]
     else:
         state.title_at = _confirmed_title(state)
         if state.title_at >= 0:  # a byline or date confirms it: everything above is furniture
