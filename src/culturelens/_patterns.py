@@ -118,14 +118,16 @@ RE_DATE_TAIL = re.compile(
     re.I,
 )
 RE_DATE_SPLIT = re.compile(r"\s+[|·•]\s+")
+# A journalist's role, in bylines, role lines and bios ("Health Editor", "staff writer").
+_JOURNALIST_ROLES = r"correspondent|editor|reporter|writer|journalist|columnist|contributor"
 RE_BYLINE = re.compile(
     r"^(?:(?:Written|Words|Story|Text) by|By|BY|by|Author):? "
     r"(?:(?:dr|prof|sir|dame|mr|mrs|ms)\.? )?[A-Z][\w'.-]{0,30}"
     r"(?: (?:[A-Z][\w'.-]{0,30}|de|van|von|da|al|el|bin|le)){0,3}"
     r"(?:(?:,| and| &) (?:[A-Z][\w'.-]{0,30})(?: (?:[A-Z][\w'.-]{0,30}|de|van|von|da|al|el|bin|le))"
     r"{0,3}){0,3}"
-    r"(?:,? (?:[\w'-]{1,30} ){0,4}(?:correspondent|editor|reporter|writer|journalist|staff"
-    r"|contributor|columnist|analyst|desk|team|reporters|in [A-Z][\w]{1,30}))?\.?$"
+    rf"(?:,? (?:[\w'-]{{1,30}} ){{0,4}}(?:{_JOURNALIST_ROLES}|staff|analyst|desk|team|reporters"
+    r"|in [A-Z][\w]{1,30}))?\.?$"
 )
 # The start of a byline however it is worded ("Posted by", "Report author:", "Words by",
 # "Hosted by", "Medically reviewed by", "Authors:", "As told to", "By the News Team").
@@ -139,8 +141,7 @@ RE_BY_PREFIX = re.compile(
 RE_BY_LABEL = re.compile(r"^(?:(?:written|words|story|text) )?(?:by|authors?)\W{0,2}$", re.I)
 # A journalist's role on the line under the byline ("Health reporter", "STAFF WRITER").
 RE_ROLE_LINE = re.compile(
-    r"\b(?:correspondent|editor|reporter|writer|journalist|columnist|contributor|critic"
-    r"|producer|presenter|desk)s?\b",
+    rf"\b(?:{_JOURNALIST_ROLES}|critic|producer|presenter|desk)s?\b",
     re.I,
 )
 # Where a byline's name ends and its role or outlet begins ("Sam Lee, Health Editor").
@@ -257,8 +258,8 @@ RE_FOOTER_SENTENCE = re.compile(
 # A sentence about a named author: their job on the paper, or how to reach them.
 RE_BIO_SENTENCE = re.compile(
     r"^(?:[A-Z][\w'.-]{1,30} ){1,3}(?:(?:is|was|has been) (?:a|an|the|our) (?:[\w,'-]+ ){0,6}"
-    r"(?:reporter|correspondent|writer|journalist|editor|columnist|contributor|producer"
-    r"|photographer|freelancer)s?\b|can be (?:reached|contacted|e-?mailed)\b)"
+    rf"(?:{_JOURNALIST_ROLES}|producer|photographer|freelancer)s?\b"
+    r"|can be (?:reached|contacted|e-?mailed)\b)"
 )
 # After a name that stood alone under a headline (maybe a role or place taken for a name:
 # "Chief Reporter", "Wide Bay"), a bio goes on with a verb of who the author is or what they
