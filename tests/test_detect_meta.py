@@ -197,10 +197,15 @@ def test_author_bio_without_the_full_name(bio: str, removed: bool) -> None:
         ("Chief fire officer Martin Gale said he accepted every finding of the review.", False),
         ("Chief Reporter covers courts and crime for the Gazette.", True),
         ("Rachel Osei is chief reporter of the Gazette.", True),  # the "By" byline's name
+        # regression (sets 77-79): a desk or organisation under the byline lends no first
+        # name, so the story's "Legal experts say ..." stays
+        ("Legal experts say the law protects those who report wrongdoing to a regulator.",
+         False),
+        ("Legal Affairs covers the courts for the Gazette.", True),
     ],
-)
+)  # fmt: skip
 def test_author_bio_after_a_role_line(bio: str, removed: bool) -> None:
-    head = ["A headline for the story", "By Rachel Osei", "Chief Reporter"]
+    head = ["A headline for the story", "By Rachel Osei", "Chief Reporter", "Legal Affairs"]
     text = "\n\n".join([*head, *PROSE, bio])
     assert (rule_of(clean_document(text, rules=RULES), bio) == "author_bio") is removed
 

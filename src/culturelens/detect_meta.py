@@ -424,7 +424,9 @@ def detect_author_bio(state: State, rule: ArtefactRule) -> None:
     with any name and a journalist's role or contact ("Dana Lee can be reached at ...").
     After a name that stood alone under the headline (it may be a role or place) a bio
     verb must follow (:data:`culturelens._patterns.RE_BIO_VERB`)."""
-    by, named = _names(state.authors), _names(state.named)
+    # a name line may be a desk or an organisation ("Legal Affairs", "Northwood Health
+    # Communications"): its first word alone starts the story's "Legal experts say ..."
+    by, named = _names(state.authors), _names(state.named, firsts=False)
     max_words = rule.param("max_words", 60)
     for i in state.kept():
         ln = state.lines[i]
@@ -436,10 +438,12 @@ def detect_author_bio(state: State, rule: ArtefactRule) -> None:
             state.remove(i, rule)
 
 
-def _names(authors: list[str]) -> list[str]:
+def _names(authors: list[str], *, firsts: bool = True) -> list[str]:
     """Full names of two words or more, and their first names alone, but not a word a
     sentence starts with ("The Harbour Financial")."""
     names, stop = [a for a in authors if len(a.split()) >= 2], load_stopwords()
+    if not firsts:
+        return names
     firsts = [a.split()[0] for a in names]
     return names + [f for f in firsts if len(f) >= 3 and f.lower() not in stop]
 
