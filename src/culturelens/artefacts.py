@@ -2,11 +2,13 @@
 
 Explicit rules (``culturelens.clean``) know wordings; the detectors know forms, so they
 catch artefact wordings nobody has seen: headlines, bylines and dates at the edges of a
-document (:mod:`culturelens.detect_meta`), runs of headline-shaped lines, UI residue, lines
-repeated within a document or across a corpus (:mod:`culturelens.detect_blocks`). Each
-detector takes the per-document :class:`State` and its rule (for ``name`` and ``param``) and
-marks lines as removed; none of them ever deletes text silently. A structural rule names
-its detector by a key of :data:`DETECTOR_FUNCS`.
+document (:mod:`culturelens.detect_meta`), runs of headline-shaped lines and UI residue
+(:mod:`culturelens.detect_blocks`), lines repeated within a document or across a corpus
+(:mod:`culturelens.detect_repeats`), a news database's record fields
+(:mod:`culturelens.detect_records`). Each detector takes the per-document :class:`State`
+and its rule (for ``name`` and ``param``) and marks lines as removed; none of them ever
+deletes text silently. A structural rule names its detector by a key of
+:data:`DETECTOR_FUNCS`.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import TYPE_CHECKING
 from culturelens import detect_blocks as B
 from culturelens import detect_meta as M
 from culturelens import detect_records as R
+from culturelens import detect_repeats as D
 from culturelens.clean_state import HEADLINE_MAX_WORDS, Line, State, line_fingerprint
 
 if TYPE_CHECKING:
@@ -38,8 +41,8 @@ DETECTOR_FUNCS: dict[str, Callable[[State, ArtefactRule], None]] = {
     "menu_run": B.detect_menu_run,
     "document_tail": B.detect_document_tail,
     "residue": B.detect_residue,
-    "repeated_line": B.detect_repeated_line,
-    "boilerplate": B.detect_boilerplate,
+    "repeated_line": D.detect_repeated_line,
+    "boilerplate": D.detect_boilerplate,
     "author_bio": M.detect_author_bio,
     "comment_thread": B.detect_comment_thread,
     "ui_fragment": B.detect_ui_fragment,

@@ -1,0 +1,147 @@
+"""Repeated lines: what a document prints more than once, or a corpus in many documents.
+
+Page headers and footers, a PDF's running heads, buttons under every entry, a gallery's
+title over each caption and pull quotes (within a document), and a site's boilerplate
+(across a corpus: ``State.boilerplate``).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from culturelens import _patterns as P
+from culturelens.clean_state import Line, State, line_fingerprint, subheading
+
+if TYPE_CHECKING:
+    from culturelens.clean_rules import ArtefactRule
+
+
+def detect_repeated_line(state: State, rule: ArtefactRule) -> None:
+    """Short non-sentence lines that occur twice or more in one document (page headers and
+    footers, share buttons), and pull quotes that repeat a longer line of the document."""
+    max_words = rule.param("max_words", 12)
+    keys = [line_fingerprint(ln.text) for ln in state.lines]
+    seen: dict[str, int] = {}
+    for key in keys:
+        seen[key] = seen.get(key, 0) + 1
+    titles = _gallery_titles(state, keys, rule.param("min_gallery_copies", 3))
+    repeats = [
+        i
+        for i in state.kept()
+        if keys[i] and seen[keys[i]] > 1 and (_label(state, i, max_words) or keys[i] in titles)
+    ]
+    kept = _contents_headings(state, repeats, keys, max_words)
+    for i in [*repeats, *_running_heads(state, max_words)]:
+        if i not in kept:
+            state.remove(i, rule)
+    # a quoted sub-heading ("'You learn to keep your head down'") echoes a quote below it
+    quoted = [
+        i
+        for i in state.kept()
+        if _pull_quote_shaped(state.lines[i]) and not subheading(state, i, max_words=8)
+    ]
+    if not quoted:
+        return
+    corpus = "\n".join(keys)
+    for i in quoted[: rule.param("max_pull_quotes", 20)]:  # bounded: each check scans the document
+        # a whole quoted sentence repeated as it stands may be the writer's; one lifted out of
+        # a longer paragraph ("... she said") is a pull quote
+        found = corpus.count(keys[i])
+        lifted = found > keys.count(keys[i])  # also inside a longer line
+        if (found > 1 and not state.lines[i].sentence_end) or lifted:
+            state.remove(i, rule)
+
+
+def _running_heads(state: State, max_words: int) -> list[int]:
+    """Kept lines that recur with another page number set apart at their start or end: a
+    PDF's running head or foot ("2   Inspection report 12 March 2024", "Duty of care in
+    elite sport   19"). Three words or more besides the numbers, and the number spaced
+    apart as a page layout sets it, so "Recommendation 2" and a sub-heading "2 The pathway"
+    stay."""
+    keys: dict[int, str] = {}
+    for i in state.kept():
+        ln = state.lines[i]
+        if ln.sentence_end or ln.n_words > max_words:
+            continue
+        if P.RE_PAGE_NUMBER_APART.search(ln.raw.strip()):
+            key = line_fingerprint(P.RE_DIGITS.sub(" ", ln.text))
+            keys[i] = key if len(key.split()) >= 3 else ""
+    counts = Counter(keys.values())
+    return [i for i, key in keys.items() if key and counts[key] > 1]
+
+
+def _contents_headings(
+    state: State, repeats: list[int], keys: list[str], max_words: int
+) -> set[int]:
+    """Sub-headings that a contents box above them repeats: two or more labels listed close
+    together (within 15 lines), each later found above prose. A page header or a "Share"
+    button repeated above paragraphs is one label, so it still goes."""
+    first: dict[str, int] = {}
+    for i in repeats:
+        first.setdefault(keys[i], i)
+    heads = {
+        i for i in repeats if i != first[keys[i]] and subheading(state, i, max_words=max_words)
+    }
+    listed = {keys[i] for i in heads if not subheading(state, first[keys[i]], max_words=max_words)}
+    starts = sorted(first[key] for key in listed)
+    if len(starts) < 2 or starts[-1] - starts[0] > 15:
+        return set()
+    return {i for i in heads if keys[i] in listed}
+
+
+def _gallery_titles(state: State, keys: list[str], min_copies: int) -> set[str]:
+    """Lines repeated at least ``min_copies`` times with a sentence between every two copies:
+    a photo gallery's title over each slide's caption. Copies among short lines are a list
+    ("Mozambique v Zimbabwe / Winners meet in final match"), and a piece of a hard-wrapped
+    paragraph goes on in lower case below."""
+    at: dict[str, list[int]] = {}
+    for i in state.kept():
+        below = state.lines[i + 1].text if i + 1 < len(state.lines) else ""
+        if keys[i] and not state.lines[i].sentence_end and not P.RE_WRAPPED_START.match(below):
+            at.setdefault(keys[i], []).append(i)
+    # sentences[i]: sentence lines above line i, so each gap is checked in constant time
+    sentences = [0, *itertools.accumulate(ln.sentence_end for ln in state.lines)]
+    return {
+        key
+        for key, copies in at.items()
+        if len(copies) >= min_copies
+        and all(sentences[b] > sentences[a + 1] for a, b in itertools.pairwise(copies))
+    }
+
+
+def _label(state: State, i: int, max_words: int) -> bool:
+    """Labels repeat (page headers, buttons); a repeated lower-case line is a list entry."""
+    ln = state.lines[i]
+    label = ln.n_words <= 3 or all(P.RE_TITLE_CASE_WORD.match(w) for w in ln.text.split())
+    return ln.n_words <= max_words and not ln.sentence_end and label
+
+
+def _pull_quote_shaped(ln: Line) -> bool:
+    return bool(P.RE_QUOTE_OPEN.match(ln.text)) and 7 <= ln.n_words <= 40
+
+
+def _name_list(text: str) -> bool:
+    """Five or more comma-separated items of one to four words: a team, a panel, a board."""
+    items = text.rstrip(".").split(",")
+    return len(items) >= 5 and all(1 <= len(item.split()) <= 4 for item in items)
+
+
+def detect_boilerplate(state: State, rule: ArtefactRule) -> None:
+    """Lines whose fingerprint recurs in many documents of the corpus (``boilerplate``).
+
+    Kept whatever their recurrence: quoted speech, a one-word answer ("Yes.") and a list of
+    names (the same replacements' bench in three match reports is the reports' data).
+    """
+    if not state.boilerplate:
+        return
+    max_words = rule.param("max_words", 40)
+    for i in state.kept():
+        ln = state.lines[i]
+        quote = P.RE_QUOTE_OPEN.match(ln.text) and ln.sentence_end
+        answer = ln.n_words == 1 and ln.sentence_end
+        if quote or answer or ln.n_words > max_words or _name_list(ln.text):
+            continue
+        if line_fingerprint(ln.text) in state.boilerplate:
+            state.remove(i, rule)

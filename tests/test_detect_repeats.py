@@ -1,0 +1,94 @@
+"""Tests for culturelens.detect_repeats: lines repeated within a document or across a corpus."""
+
+from __future__ import annotations
+
+import pytest
+from test_artefacts import PROSE, RULES, rule_of
+
+from culturelens.clean import clean_document
+from culturelens.clean_state import line_fingerprint
+
+
+@pytest.mark.parametrize(
+    ("lines", "removed"),
+    [
+        (["Annual Report 2023", PROSE[0], "Annual Report 2023", PROSE[1]], 2),  # page header
+        (["Northshire Health Board", PROSE[0], "Northshire Health Board", PROSE[1]], 2),
+        (["Winners meet in final match", PROSE[0], "Winners meet in final match"], 0),
+        (
+            [
+                PROSE[0],
+                '"Staff who raised concerns were often ignored by senior managers"',
+                PROSE[2],
+            ],
+            1,
+        ),  # a pull quote repeating the body
+        (['"Freedom to speak up"', "The Freedom to speak up guardian said so.", PROSE[1]], 0),
+        # regression (sets 12, 16, 36, 40): a whole quoted sentence lifted out of a paragraph
+        (['"Write it down, put the date on it, and keep a copy at home."',
+          '"Write it down, put the date on it, and keep a copy at home," the adviser said.'], 1),
+        # regression (sets 13, 28, 31, 36, 57): a quoted sub-heading echoing the quote below
+        (['"You learn to keep your head down"',
+          '"You learn to keep your head down," one nurse said of the ward after the inquiry.'],
+         0),
+        # ... but a quoted sentence repeated as it stands may be the writer's own echo
+        (['"Nobody was ever blamed for the missing records."', PROSE[0],
+          '"Nobody was ever blamed for the missing records."'], 0),
+        # regression (set 23): sub-headings repeated by a contents box above them stay; the
+        # box's entries go
+        (["Contents\nSummary\nEntry requirements\nHealth\nGetting help", PROSE[0],
+          "Entry requirements", PROSE[1], "Health", PROSE[2]], 2),
+        # one label repeated above paragraphs is a page header, not a contents box
+        (["Staff Report 2023\nSection 3", PROSE[0], "Staff Report 2023", PROSE[1]], 2),
+        # regression (set 73): a PDF's running head with its page number set apart
+        (["2   Ashdown Vale inspection report 12 March 2024", PROSE[0],
+          "3   Ashdown Vale inspection report 12 March 2024", PROSE[1]], 2),
+        (["Duty of care in elite sport      19", PROSE[0],
+          "Duty of care in elite sport      21", PROSE[1]], 2),
+        # ... but not numbered sub-headings, nor a number in running text
+        (["2 The athlete pathway", PROSE[0], "3 The athlete pathway", PROSE[1]], 0),
+        (["Recommendation   2", PROSE[0], "Recommendation   3", PROSE[1]], 0),
+        # a gallery's title over every slide's caption, in any case (dw.com page)
+        (["Racist, ruthless, cruel: the colonial history", PROSE[0]] * 3, 3),
+        (["Racist, ruthless, cruel: the colonial history", PROSE[0]] * 2, 0),
+        # ... but not a fixture list's repeated entry, with no sentence between copies (BBC)
+        (["Mozambique v Zimbabwe", "Winners meet in final match", "Namibia v Botswana",
+          "Winners meet in final match", "Lesotho v Malawi", "Winners meet in final match",
+          PROSE[0]], 0),
+    ],
+)  # fmt: skip
+def test_repeated_lines(lines: list[str], removed: int) -> None:
+    doc = clean_document("\n\n".join(["A headline about something", *lines]), rules=RULES)
+    assert sum(r.rule == "repeated_line" for r in doc.removed) == removed
+
+
+def test_boilerplate_option() -> None:
+    blurb = "Honest writing about work, teams and leading from the middle."
+    text = "\n\n".join(["Headline here", *PROSE, blurb])
+    assert blurb in clean_document(text, rules=RULES).text
+    doc = clean_document(text, rules=RULES, boilerplate=frozenset({line_fingerprint(blurb)}))
+    assert rule_of(doc, blurb) == "boilerplate"
+    with pytest.raises(TypeError, match="boilerplate must be a set"):
+        clean_document(text, rules=RULES, boilerplate=[blurb])  # type: ignore[arg-type]
+
+
+BENCH = "R Russell, B Douglas, N Hines, J Dunbar, M Blair, G Ross, B Hinshelwood."
+HEADLINE = "Wards hit 31C as first heat alert of the summer is issued"
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Honest writing about work, teams and leading from the middle.", "boilerplate"),
+        ("Yes.", None),  # an answer in several interviews
+        ('"We will not stop until every ward is safe."', None),  # a quote several stories use
+        (BENCH, None),  # the same bench in three match reports (regression: BBC sport)
+        # a page's own headline, listed as a link on other pages of the site (regression)
+        (HEADLINE, "metadata_title"),
+    ],
+)
+def test_boilerplate_keeps(line: str, rule: str | None) -> None:
+    body = [PROSE[0], "", PROSE[1]] if line == HEADLINE else [PROSE[0], "", line, "", PROSE[1]]
+    text = "\n".join([HEADLINE, "By Jane Smith", "", *body])
+    doc = clean_document(text, rules=RULES, boilerplate=frozenset({line_fingerprint(line)}))
+    assert rule_of(doc, line) == rule
