@@ -65,7 +65,7 @@ def detect_page_title(state: State, rule: ArtefactRule) -> None:
 
 
 def _page_title(state: State, *, min_words: int) -> int:
-    """Index of the headline that the first line repeats, above the article (-1: none).
+    """Index of the headline that the first line repeats (-1: none).
 
     An HTML page converted to text starts with its <title>: the headline, often followed by
     the section and site ("Headline | Germany | DW"). A later line of at most 30 words equal

@@ -38,11 +38,11 @@ def detect_record_field(state: State, rule: ArtefactRule) -> None:
     the article's text (`body_fields`, such as Factiva's "LP" lead paragraph) stay when
     they have a value; headline, byline and date fields (`metadata_fields`) are left to the
     metadata rules."""
-    listed = set(rule.param("fields", ()))
     body, meta = set(rule.param("body_fields", ())), set(rule.param("metadata_fields", ()))
+    known = set(rule.param("fields", ())) | body | meta
     # every line counts as evidence, also those another rule took ("Subject:" as tags)
     parsed = ((i, record_field(ln)) for i, ln in enumerate(state.lines))
-    fields = {i: f for i, f in parsed if f is not None and f.label in listed | body | meta}
+    fields = {i: f for i, f in parsed if f is not None and f.label in known}
     if len({f.label for f in fields.values()}) < rule.param("min_fields", 4):
         return
     for i, field in fields.items():
