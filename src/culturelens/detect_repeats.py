@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 def detect_repeated_line(state: State, rule: ArtefactRule) -> None:
     """Short non-sentence lines that occur twice or more in one document (page headers and
-    footers, share buttons), and pull quotes that repeat a longer line of the document."""
+    footers, share buttons), a gallery's title repeated over its captions, a PDF's running
+    heads, and pull quotes that repeat a longer line of the document."""
     max_words = rule.param("max_words", 12)
     keys = [line_fingerprint(ln.text) for ln in state.lines]
     seen: dict[str, int] = {}
