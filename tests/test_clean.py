@@ -101,6 +101,9 @@ def test_clean_document_type_errors(text: object, options: dict, message: str) -
         ("28.04.2024, 19:47 o'clock | Reading time: 3 minutes", "2024-04-28"),
         ("PUBLISHED: March 11, 2025 at 5:45 PM CDT | UPDATED: March 11, 2025 at 9:12 PM CDT",
          "2025-03-11"),
+        # regression (real pages, batch 4): a page's markup glued the agency to the date
+        ("Associated PressDecember 2, 2016", "2016-12-02"),
+        ("Tickets remember 2, 2016", None),  # no month inside a word
     ],
 )  # fmt: skip
 def test_date_line(line: str, iso: str | None) -> None:

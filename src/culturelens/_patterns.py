@@ -106,7 +106,9 @@ RE_DATE_NUMERIC = re.compile(
 # A full date somewhere in a line (four-digit year), for datelines with extra words.
 _ANY_MONTH = _MONTH.replace("?P<mon>", "?:")
 RE_DATE_ANYWHERE = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)? {_ANY_MONTH},? \d{{4}}"
+    # a word boundary, or a date glued to a name by a page's markup ("Associated PressDecember
+    # 2, 2016"): a lower-case letter before the capital of the month
+    rf"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))(?:\d{{1,2}}(?:st|nd|rd|th)? {_ANY_MONTH},? \d{{4}}"
     rf"|{_ANY_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
     r"|\d{1,2}[/.]\d{1,2}[/.]\d{4})\b",
     re.I,
