@@ -18,12 +18,27 @@ from culturelens.clean import clean_document
         ("1 / 12", True),
         ("Page 14 of 38", True),
         ("Updated 3 hours ago", True),
+        # compact ages and a comment's author with its age (set 81: forum and Q&A copies)
+        ("3d", True),
+        ("Updated 1y", True),
+        ("u/harbour_sal \u00b7 6h", True),
+        ("Employment solicitor \u00b7 2y", True),
+        ("[00:05:12]", True),  # a podcast transcript's timestamp
         ("78,000", False),  # an attendance figure
         ("Saturday, 26 February", False),  # a match preview's date
+        ("Under 18s", False),  # a ticket price list's entry
     ],
 )
 def test_residue_between_prose(line: str, removed: bool) -> None:
     assert (line in removed_rules("\n\n".join([PROSE[0], line, PROSE[1]]))) is removed
+
+
+def test_a_date_with_a_running_time_is_the_date() -> None:
+    """Regression (set 81): an episode's "9 April 2025 \u00b7 41 min" is no comment's age."""
+    doc = clean_document(
+        "\n\n".join(["Headline here", "9 April 2025 \u00b7 41 min", *PROSE]), rules=RULES
+    )
+    assert doc.date == "2025-04-09"
 
 
 @pytest.mark.parametrize(
@@ -35,6 +50,10 @@ def test_residue_between_prose(line: str, removed: bool) -> None:
         # regression (sets 10, 12): a WordPress header carries the post's title
         (['2 thoughts on "Depot survey: six in ten members say they have been bullied at work"',
           "Tony R", "5 February 2025 at 7:12 am", "Well done to the stewards for this."], 4),
+        # a Q&A site's and a forum's thread (set 81)
+        (["41 comments from Sam Okoro and more", "Sam Okoro \u00b7 11mo",
+          "Ours went to a consultancy and came back as a word cloud."], 3),
+        (["Sort by: Best", "u/harbour_sal \u00b7 6h", "Petition got 2,300 signatures."], 3),
     ],
 )  # fmt: skip
 def test_comment_thread_after_the_article(tail: list[str], n_removed: int) -> None:

@@ -184,15 +184,19 @@ RE_NON_ALNUM = re.compile(r"[\W_]+")
 # headline to the site or section name: "Headline | Section | Site", "Headline - The Verge".
 RE_PAGE_TITLE_SEPARATOR = re.compile(r"\s*[|\u00b7]\s*|\s+[-\u2013/:]{1,2}\s+")
 # UI residue: a line that is only a count, a clock time, a gallery or page position, or a
-# relative time ("48", "1.2k", "(12)", "15:42", "1 of 12", "Page 14 of 38", "3 hours ago").
+# relative time ("48", "1.2k", "(12)", "15:42", "[00:05:12]", "1 of 12", "Page 14 of 38",
+# "3 hours ago", "3d"), or a comment's author with its age ("u/harbour_sal · 6h").
 # Four-digit years are not residue: timelines use them as sub-headings.
 RE_RESIDUE = re.compile(
-    r"^\(?(?:\d{1,3}(?:\.\d)?[km]?"
-    r"|\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?"
+    r"^[(\[]?(?:\d{1,3}(?:\.\d)?[km]?"
+    r"|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?"
+    r"|(?:(?:[^\s\u00b7\d]{1,30} ){0,3}[^\s\u00b7\d]{1,30} \u00b7 "
+    r"|(?:updated|posted|edited|answered) )?"
+    r"\d{1,2} ?(?:s|m|mins?|h|hrs?|d|w|wks?|mo|mos|y|yrs?)(?: ago)?(?: \u00b7 edited)?"
     r"|(?:page |p\. ?|slide |image |photo |picture )?\d{1,4} ?(?:of|/) ?\d{1,4}"
     r"|(?:(?:last )?(?:updated|posted|published|edited):? )?"
     r"(?:\d{1,3}|an?|one) (?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s? ago"
-    r"|(?:(?:last )?(?:updated|posted) )?(?:just now|yesterday|today))\)?\W{0,2}$",
+    r"|(?:(?:last )?(?:updated|posted) )?(?:just now|yesterday|today))[)\]]?\W{0,2}$",
     re.I,
 )
 # A blog-platform date without a year ("Mar 11", "Sep 3"): abbreviated month, no weekday. Full
@@ -207,7 +211,11 @@ RE_COMMENTS_HEADER = re.compile(
     r"(?: \(?\d{1,6}\)?)?\W{0,3}$|^(?:discussion|conversation|comments) (?:about|on) this\b"
     # WordPress: 'One thought on "Title"', '12 responses to "Title"'
     r"|^(?:one|no|\d{1,6}) (?:thoughts?|comments?|responses?|replies|reply) (?:on|to) "
-    r"[\"'].{1,250}$",
+    r"[\"'].{1,250}$"
+    # a forum's or Q&A site's thread: "41 comments from Sam Lee and more", "Sort by: Best"
+    r"|^\d{1,6} (?:comments?|answers?|replies) from \S.{0,80}$"
+    r"|^sort(?:ed)? by:? (?:best|top|new(?:est)?|old(?:est)?|newest first|oldest first"
+    r"|most (?:relevant|liked|popular|recent)|controversial)\W{0,3}$",
     re.I,
 )
 # Items a scraper joined with runs of spaces or middle dots: a menu, ticker or tag row, never

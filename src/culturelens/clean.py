@@ -213,7 +213,7 @@ def _paragraphs(state: State) -> tuple[Paragraph, ...]:
         ln = state.lines[i]
         kind = "standfirst" if i < first else "body"
         listed = ln.bullet or bool(P.RE_NUMBERED.match(ln.text))
-        pieces = ln.raw.count("\n") + 1
+        pieces = len(ln.raw_lines)
         out.append(Paragraph(ln.text, kind, ln.line_no, is_list_item=listed, n_lines=pieces))
     return tuple(out)
 
@@ -321,7 +321,7 @@ def document_from_state(
             )
         state = dataclasses.replace(state, removed=dict(state.removed))
         apply_line_model(state, line_model)
-    raw_of = {ln.line_no: ln.raw.split("\n") for ln in state.lines}
+    raw_of = {ln.line_no: ln.raw_lines for ln in state.lines}
     whole = [
         RemovedLine(n + k, name, raw)
         for n, name in state.removed.items()

@@ -44,6 +44,12 @@ class Line(NamedTuple):
     sentence_end: bool
     low: str = ""  # lower-cased text, for the rules' literal pre-filters
 
+    @property
+    def raw_lines(self) -> list[str]:
+        """The raw lines this line stands for: more than one for a joined hard-wrapped
+        paragraph, each a row of the audit trail when it is removed."""
+        return self.raw.split("\n")
+
 
 @dataclass
 class State:

@@ -191,10 +191,11 @@ def detect_title(state: State, rule: ArtefactRule) -> None:
     if len(kept) < 2 or state.title is not None:
         return  # a one-line document is all body
     labels = set(rule.param("fields", ()))
-    fielded = next((i for i in kept[:HEADER_LINES] if _field_value(state, i, labels)), None)
+    values = ((i, _field_value(state, i, labels)) for i in kept[:HEADER_LINES])
+    fielded = next(((i, value) for i, value in values if value), None)
     if fielded is not None:  # a database record names its headline ("HEADLINE: ...")
-        state.title = _field_value(state, fielded, labels)
-        state.remove(fielded, rule)
+        state.title = fielded[1]
+        state.remove(fielded[0], rule)
         return
     title = state.title_at
     if title < 0:
