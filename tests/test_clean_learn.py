@@ -12,6 +12,7 @@ from culturelens.clean_eval import evaluate_cleaning, read_labelled_lines
 from culturelens.clean_learn import (
     evaluate_learned,
     evaluate_methods,
+    evaluate_thresholds,
     train_line_model,
     training_rows,
 )
@@ -111,6 +112,41 @@ def test_evaluate_methods_is_both_tables_from_one_rules_pass(threshold: float | 
 def test_evaluate_learned_needs_two_datasets() -> None:
     with pytest.raises(ValueError, match="two or more datasets"):
         evaluate_learned(SMALL[SMALL["dataset"] == "a"], rules=RULES, threshold=0.5, seed=1)
+
+
+def test_evaluate_thresholds_pools_evaluate_learned_at_each_threshold() -> None:
+    table = evaluate_thresholds(SMALL, rules=RULES, thresholds=[0.9, 0.5, 0.9], seed=1)
+    assert list(table.columns) == ["threshold", "metric", "value", "n"]
+    assert sorted(set(table["threshold"])) == [0.5, 0.9]
+    for threshold, rows in table.groupby("threshold"):
+        per_set = evaluate_learned(SMALL, rules=RULES, threshold=threshold, seed=1)
+        per_set = per_set[per_set["kind"] == "all"].dropna(subset=["value"])
+        hits = (per_set["value"] * per_set["n"]).groupby(per_set["metric"]).sum()
+        pooled = (hits / per_set.groupby("metric")["n"].sum()).round(6)
+        got = rows.set_index("metric")["value"].dropna()
+        pd.testing.assert_series_equal(got, pooled.loc[got.index], check_names=False)
+
+
+@pytest.mark.parametrize(
+    ("lines", "thresholds", "message"),
+    [
+        (SMALL, [0.5, 0.0], r"threshold must be in \(0, 1\], got 0.0"),
+        (SMALL[SMALL["dataset"] == "a"], [0.5], "two or more datasets"),
+    ],
+)
+def test_evaluate_thresholds_errors(lines: pd.DataFrame, thresholds: list, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        evaluate_thresholds(lines, rules=RULES, thresholds=thresholds, seed=1)
+
+
+def test_committed_threshold_table_trades_recall_for_retention() -> None:
+    """A lower threshold removes a superset of lines: recall cannot fall and retention cannot
+    rise as the threshold drops (read from the committed table, as the test below)."""
+    table = read_csv(RESULTS / "cleaning_thresholds.csv")
+    value = table.pivot(index="threshold", columns="metric", values="value").sort_index()
+    assert value["artefact_recall"].is_monotonic_decreasing
+    assert value["content_retention"].is_monotonic_increasing
+    assert 0.95 in value.index  # the configured threshold
 
 
 def test_read_labelled_lines_names_the_folder(tmp_path: Path) -> None:

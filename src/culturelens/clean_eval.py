@@ -117,8 +117,9 @@ def rule_states(
     return out
 
 
-def _finished(ruled: Sequence[RuledDocument], line_model: LineModel | None) -> pd.DataFrame:
-    """The labelled rows of ``ruled`` with ``kept`` and ``rule``, after ``line_model`` if any."""
+def finish_states(ruled: Sequence[RuledDocument], line_model: LineModel | None) -> pd.DataFrame:
+    """The labelled rows of ``ruled`` with ``kept`` and ``rule``, after ``line_model`` if any
+    (the input of :func:`score_predictions`)."""
     frame = pd.concat([doc.group for doc in ruled])  # sorted, as rule_states grouped it
     docs = [document_from_state(d.state, d.fragments, line_model=line_model) for d in ruled]
     return with_predictions(frame, docs)
@@ -144,7 +145,7 @@ def predict_lines(
         ValueError: if a required column is missing, a label is unknown or line_no is not >= 1.
     """
     ruled = rule_states(lines, rules=rules, boilerplate_min_docs=boilerplate_min_docs)
-    return _finished(ruled, line_model)
+    return finish_states(ruled, line_model)
 
 
 def score_states(
@@ -154,7 +155,7 @@ def score_states(
     line_model: LineModel | None = None,
 ) -> pd.DataFrame:
     """:func:`evaluate_cleaning`'s table from the rules' states, after ``line_model`` if any."""
-    return score_predictions(_finished(ruled, line_model), rules=rules)
+    return score_predictions(finish_states(ruled, line_model), rules=rules)
 
 
 def with_predictions(frame: pd.DataFrame, docs: Sequence[CleanDocument]) -> pd.DataFrame:

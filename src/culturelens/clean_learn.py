@@ -18,7 +18,13 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from culturelens.clean import ArtefactRule
-from culturelens.clean_eval import RuledDocument, rule_states, score_states
+from culturelens.clean_eval import (
+    RuledDocument,
+    finish_states,
+    rule_states,
+    score_predictions,
+    score_states,
+)
 from culturelens.line_model import LineModel, context_features, line_features
 
 __all__ = ["evaluate_learned", "evaluate_methods", "train_line_model", "training_rows"]
@@ -30,6 +36,8 @@ _FOLDS = 5
 # Folds of labelled sets in evaluate_learned. Leave one set out (44 sets) cost four times
 # the fits for pooled scores 0.003 higher on sets 7-42; ten keeps every set unseen.
 _EVAL_FOLDS = 10
+# Thresholds of the trade-off table (cleaning_thresholds.csv); the configured one is added.
+THRESHOLD_GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98)
 
 
 def training_rows(
@@ -226,9 +234,47 @@ def evaluate_methods(
     return pd.concat(tables, ignore_index=True)
 
 
-def _evaluate_learned(
-    ruled: Sequence[RuledDocument], *, rules: Sequence[ArtefactRule], threshold: float, seed: int
+def evaluate_thresholds(
+    lines: pd.DataFrame,
+    *,
+    rules: Sequence[ArtefactRule],
+    thresholds: Sequence[float] = THRESHOLD_GRID,
+    seed: int,
+    boilerplate_min_docs: int | None = None,
 ) -> pd.DataFrame:
+    """What each threshold of the learned pass trades: pooled scores of every labelled line.
+
+    Each line is scored as in :func:`evaluate_learned`, by the model of the fold that did not
+    see its dataset; each fold's model is fitted once and applied at every threshold, so the
+    rows differ only in the threshold.
+
+    Returns:
+        Columns threshold, metric, value, n: the overall metrics of
+        :func:`culturelens.clean_eval.evaluate_cleaning` pooled over all datasets, sorted by
+        threshold and metric.
+
+    Raises:
+        ValueError: as :func:`evaluate_learned`, or if a threshold is outside (0, 1].
+    """
+    for threshold in thresholds:
+        _check_threshold(threshold)
+    ruled = rule_states(lines, rules=rules, boilerplate_min_docs=boilerplate_min_docs)
+    folds = _fold_models(ruled, seed=seed)
+    tables = []
+    for threshold in sorted(set(thresholds)):
+        predicted = pd.concat(
+            [finish_states(held, dataclasses.replace(m, threshold=threshold)) for held, m in folds]
+        )
+        pooled = score_predictions(predicted.assign(dataset="all"), rules=rules)
+        tables.append(pooled[pooled["kind"] == "all"].assign(threshold=threshold))
+    out = pd.concat(tables, ignore_index=True)[["threshold", "metric", "value", "n"]]
+    return out.sort_values(["threshold", "metric"], kind="stable").reset_index(drop=True)
+
+
+def _fold_models(
+    ruled: Sequence[RuledDocument], *, seed: int, threshold: float = THRESHOLD_GRID[-1]
+) -> list[tuple[list[RuledDocument], LineModel]]:
+    """Each fold's held-out documents with the model trained on the other folds' datasets."""
     rows = _rows(ruled)  # the rules' states are reused by every fold: they do not depend on it
     datasets = sorted({doc.key[0] for doc in ruled})
     if len(datasets) < 2:
@@ -237,11 +283,18 @@ def _evaluate_learned(
             "is scored by a model trained on the others"
         )
     x, names = _vectorize(rows["features"].tolist())  # once: the slow step with many sets
-    tables = []
+    folds = []
     for k in range(min(_EVAL_FOLDS, len(datasets))):
         held = datasets[k::_EVAL_FOLDS]  # dealt in name order, as _deal deals the inner folds
         train = (~rows["dataset"].isin(held)).to_numpy()
         model = _fit(rows[train], x[train], names, threshold=threshold, seed=seed)
-        held_out = [doc for doc in ruled if doc.key[0] in held]
-        tables.append(score_states(held_out, rules=rules, line_model=model))
+        folds.append(([doc for doc in ruled if doc.key[0] in held], model))
+    return folds
+
+
+def _evaluate_learned(
+    ruled: Sequence[RuledDocument], *, rules: Sequence[ArtefactRule], threshold: float, seed: int
+) -> pd.DataFrame:
+    folds = _fold_models(ruled, seed=seed, threshold=threshold)
+    tables = [score_states(held, rules=rules, line_model=model) for held, model in folds]
     return pd.concat(tables, ignore_index=True)

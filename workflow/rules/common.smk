@@ -55,6 +55,7 @@ ARTEFACT_RULES = [
     "fit_topics",
     "merge_scores",
     "validate_cleaning",
+    "cleaning_thresholds",
     "cleaning_agreement",
     "validate_scoring",
     "plot_features",

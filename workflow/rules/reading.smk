@@ -13,6 +13,7 @@ TABLE_NAMES = [
     "document_scores",
     "speaker_scores",
     "cleaning_validation",
+    "cleaning_thresholds",
     "cleaning_agreement",
     "scoring_validation",
     "scoring_validation_predictions",
