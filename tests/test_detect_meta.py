@@ -155,6 +155,25 @@ def test_headline_and_labels_above_it(head: list[str], title: str, removed_rules
     assert len(doc.paragraphs) >= len(PROSE) + len(head) - len(doc.removed) - 1
 
 
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_a_long_standfirst_under_the_headline_is_no_headline(gap: str) -> None:
+    """Regression (sets 83-85): a standfirst without a full stop, over 15 words and half as
+    long again as the line above it, stays a standfirst also past a blank line."""
+    head = [
+        "FURROW & FIELD",
+        "News | Arable | Livestock | Machinery | Markets",
+        "Arable",
+        "Winter wheat area falls 12% after wet autumn wrecks drilling plans",
+        "Growers switch to spring barley and beans as sodden fields leave one in six planned "
+        "wheat hectares undrilled",
+        "Words: Rob Pengelly, Arable Editor",
+        "Tuesday, 18 March 2025",
+    ]
+    doc = clean_document(gap.join([*head, *PROSE]), rules=RULES)
+    assert doc.title == head[3]
+    assert doc.paragraphs[0].text == head[4]
+
+
 @pytest.mark.parametrize(
     ("byline", "bio", "removed"),
     [

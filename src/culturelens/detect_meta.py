@@ -8,6 +8,7 @@ the date are kept on the :class:`~culturelens.clean_state.State` for ``documents
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import TYPE_CHECKING
 
 from culturelens import _patterns as P
@@ -122,8 +123,11 @@ def _confirmed_title(state: State, *, window: int = 4) -> int:
         shaped = [i for i in above if _headline_candidate(state.lines[i], 30)]
         plain = [i for i in shaped if not state.lines[i].sentence_end]
         titles = [i for i in plain if not _label_like(state.lines[i])]
-        # a line under the title with no blank between is its standfirst
-        while len(titles) > 1 and state.adjacent(titles[-2], titles[-1]):
+        # a line under the title with no blank between is its standfirst, and so is a much
+        # longer line right under it past a blank line
+        while len(titles) > 1 and (
+            state.adjacent(titles[-2], titles[-1]) or _standfirst_under(state, *titles[-2:])
+        ):
             titles.pop()
         if titles:
             return titles[-1]
@@ -137,6 +141,15 @@ def _confirmed_title(state: State, *, window: int = 4) -> int:
         if plain:
             return plain[-1]
     return -1
+
+
+def _standfirst_under(state: State, upper: int, lower: int) -> bool:
+    """Is ``lower`` (the next non-blank line after ``upper``) a standfirst: over 15 words and
+    half as long again as a headline of at most 15? A widget's label with a symbol ("Select
+    Language ▼ Translation by Google") is no headline."""
+    head, below = state.lines[upper].n_words, state.lines[lower].n_words
+    widget = any(unicodedata.category(c) == "So" for c in state.lines[upper].text)
+    return lower == upper + 1 and head <= 15 < below and below >= 1.5 * head and not widget
 
 
 def _metadata_by_strength(state: State, start: int) -> list[int]:
