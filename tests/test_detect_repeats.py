@@ -62,6 +62,17 @@ def test_repeated_lines(lines: list[str], removed: int) -> None:
     assert sum(r.rule == "repeated_line" for r in doc.removed) == removed
 
 
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_repeated_headline_over_its_byline_is_the_headline(gap: str) -> None:
+    """Regression (real pages, batch 5): a sticky header repeats the headline higher up; the
+    copy with the byline under it is the headline, not a repeat."""
+    head = ["Quanta Magazine", "The Hidden Heroines of Chaos", "Read Later", "Share", "Physics",
+            "The Hidden Heroines of Chaos", "By Joshua Sokol", "May 20, 2019"]  # fmt: skip
+    doc = clean_document(gap.join([*head, *PROSE]), rules=RULES)
+    assert doc.title == "The Hidden Heroines of Chaos"
+    assert rule_of(doc, "The Hidden Heroines of Chaos") == "repeated_line"  # the first copy
+
+
 def test_boilerplate_option() -> None:
     blurb = "Honest writing about work, teams and leading from the middle."
     text = "\n\n".join(["Headline here", *PROSE, blurb])

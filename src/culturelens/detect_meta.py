@@ -94,7 +94,7 @@ def _page_title(state: State, *, min_words: int) -> int:
     # a copy over a byline or date is the headline, even inside the main block (a modal's
     # sentences may start it higher up; a news stream's card may repeat the headline
     # above); otherwise the first copy above the article (a printed page's foot repeats it)
-    over = [i for i in copies if _byline_or_date_below(state, i)]
+    over = [i for i in copies if byline_or_date_below(state, i)]
     above = [i for i in copies if i < first]
     found = (over or above or [-1])[0]
     if found > 0:
@@ -102,7 +102,9 @@ def _page_title(state: State, *, min_words: int) -> int:
     return found
 
 
-def _byline_or_date_below(state: State, i: int, *, window: int = 4) -> bool:
+def byline_or_date_below(state: State, i: int, *, window: int = 4) -> bool:
+    """Is there a "By ..." byline or a date line among the ``window`` raw lines under line
+    ``i``, removed or not? Then line ``i`` is the article's headline."""
     below = state.lines[i + 1 : i + 1 + window]
     return any(P.RE_BY_PREFIX.match(ln.text) or _dateline(ln.text) for ln in below)
 

@@ -12,7 +12,8 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from culturelens import _patterns as P
-from culturelens.clean_state import Line, State, line_fingerprint, subheading
+from culturelens.clean_state import Line, State, headline_shaped, line_fingerprint, subheading
+from culturelens.detect_meta import byline_or_date_below
 
 if TYPE_CHECKING:
     from culturelens.clean_rules import ArtefactRule
@@ -34,6 +35,13 @@ def detect_repeated_line(state: State, rule: ArtefactRule) -> None:
         if keys[i] and seen[keys[i]] > 1 and (_label(state, i, max_words) or keys[i] in titles)
     ]
     kept = _contents_headings(state, repeats, keys, max_words)
+    # the copy with a byline or date right under it is the headline, which a sticky header
+    # or the page's <title> repeats higher up
+    kept |= {
+        i
+        for i in repeats
+        if headline_shaped(state.lines[i]) and byline_or_date_below(state, i, window=2)
+    }
     for i in [*repeats, *_running_heads(state, max_words)]:
         if i not in kept:
             state.remove(i, rule)
