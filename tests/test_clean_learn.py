@@ -131,6 +131,7 @@ def test_evaluate_thresholds_pools_evaluate_learned_at_each_threshold() -> None:
     ("lines", "thresholds", "message"),
     [
         (SMALL, [0.5, 0.0], r"threshold must be in \(0, 1\], got 0.0"),
+        (SMALL, [], r"thresholds must hold at least one value in \(0, 1\], got \[\]"),
         (SMALL[SMALL["dataset"] == "a"], [0.5], "two or more datasets"),
     ],
 )

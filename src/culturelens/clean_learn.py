@@ -27,7 +27,14 @@ from culturelens.clean_eval import (
 )
 from culturelens.line_model import LineModel, context_features, line_features
 
-__all__ = ["evaluate_learned", "evaluate_methods", "train_line_model", "training_rows"]
+__all__ = [
+    "THRESHOLD_GRID",
+    "evaluate_learned",
+    "evaluate_methods",
+    "evaluate_thresholds",
+    "train_line_model",
+    "training_rows",
+]
 
 # Inverse L2 strength; leave-one-set-out scores on sets 4-10 barely moved between 0.3 and 3.
 _C = 1.0
@@ -254,12 +261,18 @@ def evaluate_thresholds(
         threshold and metric.
 
     Raises:
-        ValueError: as :func:`evaluate_learned`, or if a threshold is outside (0, 1].
+        ValueError: as :func:`evaluate_learned`, if ``thresholds`` is empty or a threshold is
+            outside (0, 1].
     """
+    if not thresholds:
+        raise ValueError(
+            f"thresholds must hold at least one value in (0, 1], got {list(thresholds)!r}; "
+            "the default is THRESHOLD_GRID"
+        )
     for threshold in thresholds:
         _check_threshold(threshold)
     ruled = rule_states(lines, rules=rules, boilerplate_min_docs=boilerplate_min_docs)
-    folds = _fold_models(ruled, seed=seed)
+    folds = _fold_models(ruled, seed=seed, threshold=max(thresholds))  # replaced below
     tables = []
     for threshold in sorted(set(thresholds)):
         predicted = pd.concat(
@@ -272,7 +285,7 @@ def evaluate_thresholds(
 
 
 def _fold_models(
-    ruled: Sequence[RuledDocument], *, seed: int, threshold: float = THRESHOLD_GRID[-1]
+    ruled: Sequence[RuledDocument], *, seed: int, threshold: float
 ) -> list[tuple[list[RuledDocument], LineModel]]:
     """Each fold's held-out documents with the model trained on the other folds' datasets."""
     rows = _rows(ruled)  # the rules' states are reused by every fold: they do not depend on it
