@@ -15,6 +15,7 @@ from culturelens.clean_learn import (
     evaluate_thresholds,
     train_line_model,
     training_rows,
+    validation_tables,
 )
 from culturelens.io import read_csv
 
@@ -138,6 +139,37 @@ def test_evaluate_thresholds_pools_evaluate_learned_at_each_threshold() -> None:
 def test_evaluate_thresholds_errors(lines: pd.DataFrame, thresholds: list, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         evaluate_thresholds(lines, rules=RULES, thresholds=thresholds, seed=1)
+
+
+@pytest.mark.parametrize(
+    ("threshold", "thresholds"),
+    [(None, [0.9, 0.5]), (0.7, [0.9, 0.5]), (0.5, [0.5])],  # None: the rules alone
+)
+def test_validation_tables_are_both_tables_from_one_set_of_folds(
+    threshold: float | None, thresholds: list[float]
+) -> None:
+    methods, trade_offs = validation_tables(
+        SMALL, rules=RULES, threshold=threshold, thresholds=thresholds, seed=1
+    )
+    expected = evaluate_methods(SMALL, rules=RULES, threshold=threshold, seed=1)
+    pd.testing.assert_frame_equal(methods, expected)
+    every = [*thresholds, *([] if threshold is None else [threshold])]
+    expected = evaluate_thresholds(SMALL, rules=RULES, thresholds=every, seed=1)
+    pd.testing.assert_frame_equal(trade_offs, expected)
+
+
+@pytest.mark.parametrize(
+    ("threshold", "thresholds", "message"),
+    [
+        (1.5, [0.5], r"threshold must be in \(0, 1\], got 1.5"),
+        (None, [], r"thresholds must hold at least one value in \(0, 1\], got \[\]"),
+    ],
+)
+def test_validation_tables_errors(
+    threshold: float | None, thresholds: list[float], message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        validation_tables(SMALL, rules=RULES, threshold=threshold, thresholds=thresholds, seed=1)
 
 
 def test_committed_threshold_table_trades_recall_for_retention() -> None:

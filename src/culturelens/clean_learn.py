@@ -34,6 +34,7 @@ __all__ = [
     "evaluate_thresholds",
     "train_line_model",
     "training_rows",
+    "validation_tables",
 ]
 
 # Inverse L2 strength; leave-one-set-out scores on sets 4-10 barely moved between 0.3 and 3.
@@ -45,6 +46,8 @@ _FOLDS = 5
 _EVAL_FOLDS = 10
 # Thresholds of the trade-off table (cleaning_thresholds.csv); the configured one is added.
 THRESHOLD_GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98)
+# Each fold's held-out documents with the model trained on the other folds' datasets.
+_Folds = list[tuple[list[RuledDocument], LineModel]]
 
 
 def training_rows(
@@ -210,7 +213,7 @@ def evaluate_learned(
     """
     _check_threshold(threshold)
     ruled = rule_states(lines, rules=rules, boilerplate_min_docs=boilerplate_min_docs)
-    return _evaluate_learned(ruled, rules=rules, threshold=threshold, seed=seed)
+    return _learned(_fold_models(ruled, seed=seed, threshold=threshold), rules=rules)
 
 
 def evaluate_methods(
@@ -234,11 +237,8 @@ def evaluate_methods(
     if threshold is not None:
         _check_threshold(threshold)
     ruled = rule_states(lines, rules=rules, boilerplate_min_docs=boilerplate_min_docs)
-    tables = [score_states(ruled, rules=rules).assign(method="rules")]
-    if threshold is not None:
-        learned = _evaluate_learned(ruled, rules=rules, threshold=threshold, seed=seed)
-        tables.append(learned.assign(method="rules+learned"))
-    return pd.concat(tables, ignore_index=True)
+    folds = None if threshold is None else _fold_models(ruled, seed=seed, threshold=threshold)
+    return _methods(ruled, folds, rules=rules)
 
 
 def evaluate_thresholds(
@@ -264,6 +264,42 @@ def evaluate_thresholds(
         ValueError: as :func:`evaluate_learned`, if ``thresholds`` is empty or a threshold is
             outside (0, 1].
     """
+    _check_thresholds(thresholds)
+    ruled = rule_states(lines, rules=rules, boilerplate_min_docs=boilerplate_min_docs)
+    folds = _fold_models(ruled, seed=seed, threshold=max(thresholds))
+    return _trade_offs(folds, rules=rules, thresholds=thresholds)
+
+
+def validation_tables(
+    lines: pd.DataFrame,
+    *,
+    rules: Sequence[ArtefactRule],
+    threshold: float | None,
+    thresholds: Sequence[float] = THRESHOLD_GRID,
+    seed: int,
+    boilerplate_min_docs: int | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The tables of :func:`evaluate_methods` and :func:`evaluate_thresholds`, fitted once.
+
+    The rules run once per document and each fold's model is fitted once for both tables
+    (fitting the folds is most of the time either takes); ``threshold``, when not None, is
+    added to ``thresholds``.
+
+    Raises:
+        ValueError: as :func:`evaluate_methods` and :func:`evaluate_thresholds`.
+    """
+    every = [*thresholds, *([] if threshold is None else [threshold])]
+    _check_thresholds(every)
+    ruled = rule_states(lines, rules=rules, boilerplate_min_docs=boilerplate_min_docs)
+    folds = _fold_models(ruled, seed=seed, threshold=max(every))
+    at_threshold = None
+    if threshold is not None:
+        at_threshold = [(held, dataclasses.replace(m, threshold=threshold)) for held, m in folds]
+    methods = _methods(ruled, at_threshold, rules=rules)
+    return methods, _trade_offs(folds, rules=rules, thresholds=every)
+
+
+def _check_thresholds(thresholds: Sequence[float]) -> None:
     if not thresholds:
         raise ValueError(
             f"thresholds must hold at least one value in (0, 1], got {list(thresholds)!r}; "
@@ -271,8 +307,29 @@ def evaluate_thresholds(
         )
     for threshold in thresholds:
         _check_threshold(threshold)
-    ruled = rule_states(lines, rules=rules, boilerplate_min_docs=boilerplate_min_docs)
-    folds = _fold_models(ruled, seed=seed, threshold=max(thresholds))  # replaced below
+
+
+def _methods(
+    ruled: Sequence[RuledDocument], folds: _Folds | None, *, rules: Sequence[ArtefactRule]
+) -> pd.DataFrame:
+    """The rules' scores, and the fold models' when there are folds, with a method column."""
+    tables = [score_states(ruled, rules=rules).assign(method="rules")]
+    if folds is not None:
+        tables.append(_learned(folds, rules=rules).assign(method="rules+learned"))
+    return pd.concat(tables, ignore_index=True)
+
+
+def _learned(folds: _Folds, *, rules: Sequence[ArtefactRule]) -> pd.DataFrame:
+    """Each fold's documents scored by the model that did not see them."""
+    tables = [score_states(held, rules=rules, line_model=model) for held, model in folds]
+    return pd.concat(tables, ignore_index=True)
+
+
+def _trade_offs(
+    folds: _Folds, *, rules: Sequence[ArtefactRule], thresholds: Sequence[float]
+) -> pd.DataFrame:
+    """Pooled overall metrics of the fold models at each threshold (a model's threshold is
+    only where it cuts: the fitted weights do not depend on it)."""
     tables = []
     for threshold in sorted(set(thresholds)):
         predicted = pd.concat(
@@ -284,9 +341,7 @@ def evaluate_thresholds(
     return out.sort_values(["threshold", "metric"], kind="stable").reset_index(drop=True)
 
 
-def _fold_models(
-    ruled: Sequence[RuledDocument], *, seed: int, threshold: float
-) -> list[tuple[list[RuledDocument], LineModel]]:
+def _fold_models(ruled: Sequence[RuledDocument], *, seed: int, threshold: float) -> _Folds:
     """Each fold's held-out documents with the model trained on the other folds' datasets."""
     rows = _rows(ruled)  # the rules' states are reused by every fold: they do not depend on it
     datasets = sorted({doc.key[0] for doc in ruled})
@@ -303,11 +358,3 @@ def _fold_models(
         model = _fit(rows[train], x[train], names, threshold=threshold, seed=seed)
         folds.append(([doc for doc in ruled if doc.key[0] in held], model))
     return folds
-
-
-def _evaluate_learned(
-    ruled: Sequence[RuledDocument], *, rules: Sequence[ArtefactRule], threshold: float, seed: int
-) -> pd.DataFrame:
-    folds = _fold_models(ruled, seed=seed, threshold=threshold)
-    tables = [score_states(held, rules=rules, line_model=model) for held, model in folds]
-    return pd.concat(tables, ignore_index=True)

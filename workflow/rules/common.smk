@@ -55,7 +55,6 @@ ARTEFACT_RULES = [
     "fit_topics",
     "merge_scores",
     "validate_cleaning",
-    "cleaning_thresholds",
     "cleaning_agreement",
     "validate_scoring",
     "plot_features",

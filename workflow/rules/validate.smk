@@ -12,6 +12,13 @@ rule validate_cleaning:
             subcategory="Tables",
             labels={"name": "cleaning_validation", "type": "table"},
         ),
+        thresholds=report(
+            f"{R}/tables/cleaning_thresholds.csv",
+            caption="../report/cleaning_thresholds.rst",
+            category="5. Validation",
+            subcategory="Tables",
+            labels={"name": "cleaning_thresholds", "type": "table"},
+        ),
         provenance=provenance("validate_cleaning"),
     log:
         "logs/validate_cleaning.log",
@@ -24,31 +31,6 @@ rule validate_cleaning:
         boilerplate_min_docs=config["cleaning"]["boilerplate_min_docs"],
     script:
         "../scripts/validate_cleaning.py"
-
-
-rule cleaning_thresholds:
-    input:
-        gold=config["validation"]["cleaning_gold"],
-    output:
-        table=report(
-            f"{R}/tables/cleaning_thresholds.csv",
-            caption="../report/cleaning_thresholds.rst",
-            category="5. Validation",
-            subcategory="Tables",
-            labels={"name": "cleaning_thresholds", "type": "table"},
-        ),
-        provenance=provenance("cleaning_thresholds"),
-    log:
-        "logs/cleaning_thresholds.log",
-    conda:
-        "../envs/culturelens.yaml"
-    params:
-        rules_file=config["cleaning"]["rules_file"],
-        threshold=config["cleaning"]["learned_threshold"],
-        seed=config["seed"],
-        boilerplate_min_docs=config["cleaning"]["boilerplate_min_docs"],
-    script:
-        "../scripts/cleaning_thresholds.py"
 
 
 rule cleaning_agreement:
