@@ -187,6 +187,22 @@ def test_related_block_needs_no_colon_intro() -> None:
     assert listed.removed == ()
 
 
+# Paragraphs of a Japanese news page (real pages, batch 6), where no space separates words.
+JAPANESE = [
+    "トレンドマイクロは3月9日、Wi-Fi利用時の通信を暗号化し保護するスマホ向けのセキュリティアプリを発表した。",
+    "フリーWi-Fiの設置が促進され、フリーWi-Fiの利用者も増加している。",
+    "同社の調査では、利用者の約半数が通信の安全性に不安を感じていると回答した。",
+]
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_prose_without_spaces_between_words_is_kept(gap: str) -> None:
+    """Regression (real pages, batch 6): a paragraph of Japanese was one or two "words", so
+    every paragraph was taken for a label and the whole article was lost."""
+    doc = clean_document(gap.join(["ホーム", "ニュース", *JAPANESE, "ホーム"]), rules=RULES)
+    assert [p.text for p in doc.paragraphs] == JAPANESE
+
+
 @pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem)
 def test_no_silent_loss_on_seeds(path: Path) -> None:
     _assert_no_silent_loss(path.read_text(encoding="utf-8"))

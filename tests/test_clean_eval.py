@@ -44,7 +44,7 @@ def test_no_silent_loss_and_no_content_removed_on_labelled_documents() -> None:
     # sets 7-42 keep a few losses and label disagreements ("Notes to editors", a reporting
     # credit, speaker names of a debate); their retention floors are in
     # test_evaluate_cleaning_targets
-    blind = [f"synthetic_heldout{n}" for n in range(7, 86)]
+    blind = [f"synthetic_heldout{n}" for n in range(7, 89)]
     lost = lost[~lost["dataset"].isin(blind)]
     seeds = predicted[predicted["dataset"] == "seeds"]
     assert lost.empty, lost[["doc_id", "line_no", "rule", "text"]].to_string()
@@ -166,7 +166,7 @@ def test_evaluate_cleaning_targets() -> None:
         "synthetic_heldout74": (0.68, 0.84, 0.98),
         "synthetic_heldout75": (0.70, 0.86, 0.98),
         "synthetic_heldout76": (0.72, 0.88, 0.97),
-        "synthetic_heldout77": (0.92, 0.93, 0.97),
+        "synthetic_heldout77": (0.91, 0.93, 0.97),  # 0.92 until "Notes to editors" was kept
         "synthetic_heldout78": (0.84, 0.89, 0.99),
         "synthetic_heldout79": (0.90, 0.92, 0.99),
         "synthetic_heldout80": (0.90, 0.86, 1.0),
@@ -175,6 +175,9 @@ def test_evaluate_cleaning_targets() -> None:
         "synthetic_heldout83": (0.86, 0.86, 0.99),
         "synthetic_heldout84": (0.92, 0.91, 0.96),
         "synthetic_heldout85": (0.86, 0.83, 0.99),
+        "synthetic_heldout86": (0.95, 0.94, 1.0),
+        "synthetic_heldout87": (0.91, 0.89, 0.97),
+        "synthetic_heldout88": (0.87, 0.85, 1.0),
     }
     for dataset, (recall, precision, retention) in floors.items():
         assert overall[dataset, "artefact_recall"] >= recall, dataset

@@ -42,6 +42,25 @@ def test_a_date_with_a_running_time_is_the_date() -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "removed"),
+    [
+        # real pages, batches 5 and 6: teasers cut off by the site with "…"
+        ("When you walk into almost any store, you're immediately overloaded with sights, "
+         "sounds,\u2026", True),
+        ("This dating app will help you avoid th\u2026", True),
+        ("Loading video...", True),
+        # readers' views that trail off with three dots are the article's (BBC, tech_401)
+        ("I play xbox live every day and I find myself rescheduling everything around my "
+         "gaming fix, well at least you'll be together somewhere...", False),
+        ('"I just don\'t know what happens next\u2026"', False),
+    ],
+)  # fmt: skip
+def test_truncated_line(line: str, removed: bool) -> None:
+    doc = clean_document("\n\n".join(["Headline here", PROSE[0], line, PROSE[1]]), rules=RULES)
+    assert (rule_of(doc, line) == "truncated_teaser") is removed
+
+
+@pytest.mark.parametrize(
     ("tail", "n_removed"),
     [
         (["12 comments", "Bookworm62", "3 hours ago", "Brilliant news, well done everyone.",
@@ -54,6 +73,10 @@ def test_a_date_with_a_running_time_is_the_date() -> None:
         (["41 comments from Sam Okoro and more", "Sam Okoro \u00b7 11mo",
           "Ours went to a consultancy and came back as a word cloud."], 3),
         (["Sort by: Best", "u/harbour_sal \u00b7 6h", "Petition got 2,300 signatures."], 3),
+        # regression (real pages, batch 6): comments longer than the article, confirmed by a
+        # reply button under the header
+        (["There are 13 comments", "Sallie G", "March 10, 2017 at 12:20 AM",
+          *[PROSE[0] + " " + PROSE[1]] * 3, "Reply"], 7),
     ],
 )  # fmt: skip
 def test_comment_thread_after_the_article(tail: list[str], n_removed: int) -> None:
@@ -134,6 +157,9 @@ def test_ui_fragments_between_artefacts(tail: list[str], kept: list[str]) -> Non
          ["Pay gap with neighbours", "Drivers here start at $19.40 an hour, compared with",
           "$22.15 in the next county, Pruitt said. The district",
           "has offered a signing bonus since August but has hired"]),
+        # regression (set 87): a numbered section heading of up to eight words above prose
+        (["Hospo giant slugged over underpaid backpackers", "Bar owner banned after chat leak",
+          "3. Retail sales by store type"], ["3. Retail sales by store type"]),
         # ... but headlines with one figure each are still a related block
         (["Top 25: Reynoldsburg stays No. 1 heading into regionals",
           "Granville holds off Bishop Watterson in overtime thriller",

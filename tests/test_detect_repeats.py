@@ -38,6 +38,17 @@ from culturelens.clean_state import line_fingerprint
         # box's entries go
         (["Contents\nSummary\nEntry requirements\nHealth\nGetting help", PROSE[0],
           "Entry requirements", PROSE[1], "Health", PROSE[2]], 2),
+        # regression (set 87): a contents box of numbered lower-case entries goes and the
+        # headings it lists stay, even one over a list rather than prose
+        (["Table of contents\n1. Main points\n2. Monthly retail sales\n3. Sales by store type",
+          "1. Main points", "- Sales fell by 0.8% in May after a rise in April.",
+          "- Food sales fell by 1.9% in the month.", "2. Monthly retail sales", PROSE[0],
+          "3. Sales by store type", PROSE[1]], 3),
+        # ... but a menu repeated in the footer, its copies together, is no contents box
+        (["News\nSport\nBusiness", PROSE[0], PROSE[1], "News\nSport\nBusiness"], 6),
+        # ... nor buttons and advertisers repeated over teasers (real pages, batch 5: MSN)
+        (["Undo\nSleep Better Solution", PROSE[0], "Undo\nXtra Laptop Offer", PROSE[1],
+          "Sleep Better Solution\nXtra Laptop Offer"], 6),
         # one label repeated above paragraphs is a page header, not a contents box
         (["Staff Report 2023\nSection 3", PROSE[0], "Staff Report 2023", PROSE[1]], 2),
         # regression (set 73): a PDF's running head with its page number set apart

@@ -44,9 +44,15 @@ RE_NUMBERED = re.compile(r"^\(?\d{1,3}[.)](?= )")
 
 # --- line shape -------------------------------------------------------------------------------
 RE_WORD = re.compile(r"[^\W_][\w'.&-]{0,60}")
+# A character of a script written without spaces between words (Chinese, Japanese, Thai):
+# counted as half a word each, so that a paragraph is not taken for a one-word label.
+RE_UNSPACED_CHAR = re.compile(
+    r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+)
 RE_LETTER = re.compile(r"[^\W\d_]")
-# A line ends like a sentence: terminal punctuation, optionally inside closing quotes/brackets.
-RE_SENTENCE_END = re.compile(r"[.!?…;:][\"'”)\]]{0,3}$")
+# A line ends like a sentence: terminal punctuation (also the full-width forms of Chinese and
+# Japanese), optionally inside closing quotes/brackets.
+RE_SENTENCE_END = re.compile(r"[.!?…;:\u3002\uff01\uff1f][\"'”)\]\u300d\u300f\uff09]{0,3}$")
 RE_URL = re.compile(
     r"(?:https?://|www\.)\S{1,300}|\b[\w-]{1,60}\.(?:com|co\.uk|org|net|io|gov\.uk|nhs\.uk)(?:/\S{0,200})?\b",
     re.I,
@@ -214,10 +220,17 @@ RE_COMMENTS_HEADER = re.compile(
     r"[\"'].{1,250}$"
     # a forum's or Q&A site's thread: "41 comments from Sam Lee and more", "Sort by: Best"
     r"|^\d{1,6} (?:comments?|answers?|replies) from \S.{0,80}$"
+    r"|^there (?:are|is) (?:no|one|\d{1,6}) (?:comments?|responses?|replies)\W{0,3}$"
     r"|^sort(?:ed)? by:? (?:best|top|new(?:est)?|old(?:est)?|newest first|oldest first"
     r"|most (?:relevant|liked|popular|recent)|controversial)\W{0,3}$",
     re.I,
 )
+# A line the site cut off: the ellipsis character right after a word, in the raw line (the
+# normalised text spells it "..."), or three dots after a word.
+RE_CUT_CHAR = re.compile(r"[\w,;]\u2026$")
+RE_CUT_DOTS = re.compile(r"\w\.\.\.$")
+# A comment's reply or report button, which confirms a comment thread below its header.
+RE_REPLY_BUTTON = re.compile(r"^(?:reply|report|respond|reply to (?:this )?comment)\W{0,3}$", re.I)
 # Items a scraper joined with runs of spaces or middle dots: a menu, ticker or tag row, never
 # a headline ("Home   News   Sport", "Lahore 41°C   Karachi 35°C", "Health · Work · Pay").
 RE_SPACED_ITEMS = re.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S|[\u00b7\u2022]")

@@ -71,6 +71,19 @@ def detect_link_line(state: State, rule: ArtefactRule) -> None:
             state.remove(i, rule)
 
 
+def detect_truncated_line(state: State, rule: ArtefactRule) -> None:
+    """Lines cut off with "…" after a word (any length up to ``max_words``), or with three
+    dots (up to ``max_words_dots``): teasers, comment previews and placeholders."""
+    max_words, max_dots = rule.param("max_words", 60), rule.param("max_words_dots", 6)
+    for i in state.kept():
+        ln = state.lines[i]
+        if ln.n_words > max_words or P.RE_QUOTE_OPEN.match(ln.text):
+            continue
+        cut = P.RE_CUT_CHAR.search(ln.raw_lines[-1].rstrip())
+        if cut or (ln.n_words <= max_dots and P.RE_CUT_DOTS.search(ln.text)):
+            state.remove(i, rule)
+
+
 def detect_headline_block(state: State, rule: ArtefactRule) -> None:
     first, _ = state.prose_bounds()
     max_words, min_lines = rule.param("max_words", 22), rule.param("min_lines", 2)
@@ -102,11 +115,12 @@ def _headline_in_block(state: State, i: int, max_words: int) -> bool:
 
 
 def _subheading_above_prose(state: State, i: int) -> bool:
-    """Up to four words, or a quoted phrase of up to eight ("'Just get it in the air'"), above
-    prose or above a list of two or more long bullets ("What the study found" / "* Eating
-    after 9pm: 28 per cent higher risk ...")."""
-    quoted = P.RE_QUOTE_OPEN.match(state.lines[i].text) is not None
-    return subheading(state, i, max_words=8 if quoted else 4) or _heads_bullets(state, i)
+    """Up to four words, or a quoted phrase or numbered section of up to eight ("'Just get it
+    in the air'", "3. Retail sales by store type"), above prose or above a list of two or more
+    long bullets ("What the study found" / "* Eating after 9pm: 28 per cent higher risk ...")."""
+    text = state.lines[i].text
+    longer = P.RE_QUOTE_OPEN.match(text) is not None or P.RE_NUMBERED.match(text) is not None
+    return subheading(state, i, max_words=8 if longer else 4) or _heads_bullets(state, i)
 
 
 def _heads_bullets(state: State, i: int) -> bool:
@@ -263,8 +277,11 @@ def detect_residue(state: State, rule: ArtefactRule) -> None:
 
 
 def detect_comment_thread(state: State, rule: ArtefactRule) -> None:
-    """Everything after a comment-thread header that follows most of the article's prose."""
+    """Everything after a comment-thread header that follows most of the article's prose, or
+    a fifth of it when a reply button below confirms the thread (long comments outweigh a
+    short article)."""
     share = rule.param("min_prose_share", 0.6)
+    confirmed_share = rule.param("min_prose_share_confirmed", 0.2)
     prose = [
         ln.n_words if state.is_prose(i) and not state.is_removed(i) else 0
         for i, ln in enumerate(state.lines)
@@ -277,11 +294,19 @@ def detect_comment_thread(state: State, rule: ArtefactRule) -> None:
         # a comment count beside the byline or date ("11 Comments") is a button
         byline = any(state.is_metadata(j) for j in range(max(0, i - 3), i))
         header = len(ln.text) <= 300 and P.RE_COMMENTS_HEADER.match(ln.text) and not byline
-        if header and before >= share * total:
+        if header and (
+            before >= share * total
+            or (before >= confirmed_share * total and _reply_below(state, i))
+        ):
             for j in range(i, len(state.lines)):
                 state.remove(j, rule)
             return
         before += prose[i]
+
+
+def _reply_below(state: State, i: int, *, window: int = 12) -> bool:
+    below = state.lines[i + 1 : i + 1 + window]
+    return any(P.RE_REPLY_BUTTON.match(ln.text) for ln in below)
 
 
 def detect_after_article(state: State, rule: ArtefactRule) -> None:

@@ -34,7 +34,8 @@ def detect_repeated_line(state: State, rule: ArtefactRule) -> None:
         for i in state.kept()
         if keys[i] and seen[keys[i]] > 1 and (_label(state, i, max_words) or keys[i] in titles)
     ]
-    kept = _contents_headings(state, repeats, keys, max_words)
+    box, headings = _contents_box(state, keys, max_words)
+    kept = _contents_headings(state, repeats, keys, max_words) | headings
     # the copy with a byline or date right under it is the headline, which a sticky header
     # or the page's <title> repeats higher up
     kept |= {
@@ -42,7 +43,7 @@ def detect_repeated_line(state: State, rule: ArtefactRule) -> None:
         for i in repeats
         if headline_shaped(state.lines[i]) and byline_or_date_below(state, i, window=2)
     }
-    for i in [*repeats, *_running_heads(state, max_words)]:
+    for i in [*repeats, *box, *_running_heads(state, max_words)]:
         if i not in kept:
             state.remove(i, rule)
     # a quoted sub-heading ("'You learn to keep your head down'") echoes a quote below it
@@ -98,6 +99,50 @@ def _contents_headings(
     if len(starts) < 2 or starts[-1] - starts[0] > 15:
         return set()
     return {i for i in heads if keys[i] in listed}
+
+
+def _contents_box(state: State, keys: list[str], max_words: int) -> tuple[set[int], set[int]]:
+    """A contents box and the headings it lists: two or more consecutive short lines, each
+    printed again further down, at least half of them (and two) as a heading over prose or a
+    list, the later copies apart (a sentence between every two, so a menu repeated in the
+    footer is no contents box). The box goes, the headings stay, whatever their case ("2.
+    Monthly retail sales")."""
+    kept = state.kept()
+    position = {i: n for n, i in enumerate(kept)}
+    later: dict[int, int] = {}
+    last_seen: dict[str, int] = {}
+    for i in reversed(kept):
+        ln = state.lines[i]
+        label = not ln.sentence_end or ln.text.endswith("?")  # an entry may be a question
+        if keys[i] in last_seen and ln.n_words <= max_words and label:
+            later[i] = last_seen[keys[i]]
+        if keys[i]:
+            last_seen[keys[i]] = i
+    box: set[int] = set()
+    headings: set[int] = set()
+    for _, group in itertools.groupby(kept, key=lambda i: i in later):
+        run = list(group)
+        copies = [later.get(i, -1) for i in run]
+        if len(run) < 2 or copies[0] < 0 or copies != sorted(copies) or copies[0] <= run[-1]:
+            continue
+        heads = sum(_heads(state, j) for j in copies)
+        if len({keys[i] for i in run}) < len(run) or heads < max(2, len(copies) / 2):
+            continue
+        spans = itertools.pairwise(copies)
+        if all(_sentence_between(state, kept[position[a] + 1 : position[b]]) for a, b in spans):
+            box.update(run)
+            headings.update(copies)
+    return box, headings
+
+
+def _heads(state: State, j: int) -> bool:
+    """Does line ``j`` head a section: a sub-heading over prose, or a label over a list?"""
+    below = state.next_kept(j)
+    return subheading(state, j, max_words=12) or (below is not None and state.lines[below].bullet)
+
+
+def _sentence_between(state: State, between: list[int]) -> bool:
+    return any(state.lines[k].sentence_end for k in between)
 
 
 def _gallery_titles(state: State, keys: list[str], min_copies: int) -> set[str]:
