@@ -265,9 +265,13 @@ def test_subheading_above_a_list_introduction(below: str, kept: bool) -> None:
         ("- Email a Freedom to Speak Up guardian at ftsu@example.org or call ext. 4471", True),
         ("- E: media@example.org", False),  # a contact line
         ("- www.example.org/speak-up", False),
+        # regression (sets 13, 22, 50, 62, 67, 91): an imperative item with a web word is the
+        # article's advice, not a call to action, in a list introduced by a colon
+        ("- keep watching the planning register for any new application on the site;", True),
+        ("- check the Environment Agency website for flood alerts", True),
     ],
 )
-def test_link_line_in_an_introduced_list(item: str, kept: bool) -> None:
+def test_line_of_an_introduced_list(item: str, kept: bool) -> None:
     lines = ["Headline here", PROSE[0], "You can raise a concern in several ways:",
              "- Talk to your line manager or a senior colleague", item, "", PROSE[1]]  # fmt: skip
     assert (rule_of(clean_document("\n".join(lines), rules=RULES), item) is None) is kept

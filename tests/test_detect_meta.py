@@ -249,6 +249,11 @@ def test_author_bio_after_a_role_line(bio: str, removed: bool) -> None:
          ["Authors: Sian Pritchard, Partner and Oliver Neame, Senior Associate"]),
         (["Shop workers report bullying", "By the Communications Team"],
          ["By the Communications Team"]),
+        # regression (set 90): a byline labelled with the writer's role
+        (["Junior doctors say 36-hour shifts put patients at risk", "WRITER: Penchan Srisawat"],
+         ["WRITER: Penchan Srisawat"]),
+        (["Court jails official over school funds", "Reporter: Dewi Anggraini"],
+         ["Reporter: Dewi Anggraini"]),
     ],
 )  # fmt: skip
 def test_byline_in_parts(head: list[str], byline: list[str]) -> None:

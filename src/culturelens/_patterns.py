@@ -129,7 +129,8 @@ RE_DATE_SPLIT = re.compile(r"\s+[|·•]\s+")
 # A journalist's role, in bylines, role lines and bios ("Health Editor", "staff writer").
 _JOURNALIST_ROLES = r"correspondent|editor|reporter|writer|journalist|columnist|contributor"
 RE_BYLINE = re.compile(
-    r"^(?:(?:Written|Words|Story|Text) by|By|BY|by|Author):? "
+    r"^(?:(?:Written|Words|Story|Text|Reported) by|By|BY|by|Author|Reporter|REPORTER|Writer|WRITER)"
+    r":? "
     r"(?:(?:dr|prof|sir|dame|mr|mrs|ms)\.? )?[A-Z][\w'.-]{0,30}"
     r"(?: (?:[A-Z][\w'.-]{0,30}|de|van|von|da|al|el|bin|le)){0,3}"
     r"(?:(?:,| and| &) (?:[A-Z][\w'.-]{0,30})(?: (?:[A-Z][\w'.-]{0,30}|de|van|von|da|al|el|bin|le))"

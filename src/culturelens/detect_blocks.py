@@ -33,10 +33,13 @@ if TYPE_CHECKING:
 def detect_call_to_action(state: State, rule: ArtefactRule) -> None:
     verbs = frozenset(rule.param("verbs", ()))
     web_words = frozenset(rule.param("web_words", ()))
+    listed = introduced_lists(state)  # "We will:" / "- keep watching the planning register"
     for i in state.kept():
         ln = state.lines[i]
         if ln.n_words > rule.param("max_words", 16) or '"' in ln.text:
             continue
+        if i in listed and ln.n_words >= 4:
+            continue  # an item of the article's own list, introduced by a colon
         words = [w.lower().strip(".,:;!?'()") for w in ln.text.split()]
         if not words or words[0] not in verbs:
             continue
