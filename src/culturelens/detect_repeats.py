@@ -125,7 +125,7 @@ def _contents_box(state: State, keys: list[str], max_words: int) -> tuple[set[in
         copies = [later.get(i, -1) for i in run]
         if len(run) < 2 or copies[0] < 0 or copies != sorted(copies) or copies[0] <= run[-1]:
             continue
-        heads = sum(_heads(state, j) for j in copies)
+        heads = sum(_heads(state, j, max_words) for j in copies)
         if len({keys[i] for i in run}) < len(run) or heads < max(2, len(copies) / 2):
             continue
         spans = itertools.pairwise(copies)
@@ -135,10 +135,11 @@ def _contents_box(state: State, keys: list[str], max_words: int) -> tuple[set[in
     return box, headings
 
 
-def _heads(state: State, j: int) -> bool:
+def _heads(state: State, j: int, max_words: int) -> bool:
     """Does line ``j`` head a section: a sub-heading over prose, or a label over a list?"""
     below = state.next_kept(j)
-    return subheading(state, j, max_words=12) or (below is not None and state.lines[below].bullet)
+    over_list = below is not None and state.lines[below].bullet
+    return subheading(state, j, max_words=max_words) or over_list
 
 
 def _sentence_between(state: State, between: list[int]) -> bool:
