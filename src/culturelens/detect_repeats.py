@@ -120,10 +120,10 @@ def _contents_box(state: State, keys: list[str], max_words: int) -> tuple[set[in
             last_seen[keys[i]] = i
     box: set[int] = set()
     headings: set[int] = set()
-    for _, group in itertools.groupby(kept, key=lambda i: i in later):
+    for repeated, group in itertools.groupby(kept, key=lambda i: i in later):
         run = list(group)
-        copies = [later.get(i, -1) for i in run]
-        if len(run) < 2 or copies[0] < 0 or copies != sorted(copies) or copies[0] <= run[-1]:
+        copies = [later[i] for i in run] if repeated else []
+        if len(run) < 2 or not copies or copies != sorted(copies) or copies[0] <= run[-1]:
             continue
         heads = sum(_heads(state, j, max_words) for j in copies)
         if len({keys[i] for i in run}) < len(run) or heads < max(2, len(copies) / 2):
