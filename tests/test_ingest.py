@@ -45,12 +45,37 @@ def test_decode_bytes_rejects_binary(raw, match):
         decode_bytes(raw)
 
 
-def test_html_to_text_drops_scripts_and_keeps_blocks():
-    page = (
-        "<html><head><script>alert(1)</script><style>p{}</style></head>"
-        "<body><p>One &amp; two</p><p>Three</p></body></html>"
-    )
-    assert html_to_text(page) == "One & two\n\nThree"
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        (
+            "<script>alert(1)</script><style>p{}</style><p>One &amp; two</p><p>Three</p>",
+            "One & two\n\nThree",
+        ),
+        # a line break in the source is a space, as in a browser (LWN kept 0.20 of its lines)
+        (
+            "<p>A paragraph\nbroken <a href='#'>at a\nlink</a> in the source.</p>",
+            "A paragraph broken at a link in the source.",
+        ),
+        ("<p>One<br>two</p><ul><li>a</li><li>b</li></ul><h2>Next</h2>", "One\ntwo\n\na\nb\n\nNext"),
+        # a data table reads row by row, even with <p> in its cells (Dropbox)
+        (
+            "<table><tr><th><p>Name</p></th><th>Share</th></tr>\n<tr><td>Ann</td><td>1.9%</td>"
+            "</tr></table><p>After.</p>",
+            "Name Share\nAnn 1.9%\n\nAfter.",
+        ),
+        # a page laid out with a table keeps its paragraphs
+        (
+            "<table><tr><td><p>First para.</p><p>Second para.</p></td><td>Menu</td></tr></table>",
+            "First para.\n\nSecond para.\n\nMenu",
+        ),
+        ("<pre>x = 1\ny = 2</pre>", "x = 1\ny = 2"),
+        ("<table><tr><td>never closed</td><td>row", "never closed row"),
+        ("<p>form\ffeed</p>", "form feed"),
+    ],
+)
+def test_html_to_text_lays_out_blocks_as_a_browser(body, text):
+    assert html_to_text(f"<html><body>{body}</body></html>") == text
 
 
 @pytest.mark.parametrize(

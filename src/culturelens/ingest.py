@@ -68,31 +68,115 @@ def shard_of(doc_id: str, *, n_shards: int) -> int:
     return zlib.crc32(doc_id.encode("utf-8")) % n_shards + 1
 
 
-class _TextExtractor(html.parser.HTMLParser):
-    """Visible text of an HTML page, one line per block element."""
+@dataclass
+class _Table:
+    """An open ``<table>``: where its text goes, and the cells of its open row."""
 
-    _BLOCKS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "title"})
+    parent: list[str]
+    row: list[list[str]] | None = None
+
+
+class _TextExtractor(html.parser.HTMLParser):
+    """Visible text of an HTML page, laid out as a browser lays it out.
+
+    Line breaks in the source are only spaces, as in a browser; block elements start a
+    line and ``<pre>`` keeps its own lines. A table row whose cells hold one line each
+    is one line, so a data table reads row by row; a row of longer cells (a page laid
+    out with tables) keeps its lines.
+    """
+
+    _BLOCKS = frozenset(
+        {
+            *("address", "article", "aside", "blockquote", "br", "caption", "dd", "details"),
+            *("dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer"),
+            *("form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "legend"),
+            *("li", "main", "menu", "nav", "ol", "option", "p", "pre", "section", "summary"),
+            *("title", "ul"),
+        }
+    )
+    # Lines of one list or of one paragraph broken by <br> are written without a blank
+    # line between them, as the plain-text files of a corpus are.
+    _LINES = frozenset({"br", "li", "dt", "dd", "option"})
     _HIDDEN = frozenset({"script", "style", "noscript", "template"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self._tables: list[_Table] = []
         self._hidden = 0
+        self._pre = 0
+
+    def _target(self) -> list[str]:
+        if self._tables and self._tables[-1].row:
+            return self._tables[-1].row[-1]
+        return self._tables[-1].parent if self._tables else self.parts
+
+    def _end_row(self) -> None:
+        table = self._tables[-1]
+        cells = ["".join(cell) for cell in table.row or []]
+        if all(len(_lines(cell)) <= 1 for cell in cells):
+            table.parent.append("\n" + " ".join(" ".join(cell.split()) for cell in cells) + "\n")
+        else:
+            table.parent.append("\n\f" + "\n\f".join(cells) + "\n\f")
+        table.row = None
 
     def handle_starttag(self, tag: str, attrs: object) -> None:
         self._hidden += tag in self._HIDDEN
+        self._pre += tag == "pre"
+        if tag == "table":
+            self._target().append("\n\f")
+            self._tables.append(_Table(self._target()))
+        elif tag == "tr" and self._tables:
+            self._end_row()
+            self._tables[-1].row = []
+        elif tag in ("td", "th") and self._tables:
+            table = self._tables[-1]
+            table.row = table.row if table.row is not None else []
+            table.row.append([])
         if tag in self._BLOCKS:
-            self.parts.append("\n")
+            self._target().append("\n" if tag in self._LINES else "\n\f")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in self._HIDDEN and self._hidden > 0:
-            self._hidden -= 1
+        if tag in self._HIDDEN:
+            self._hidden = max(self._hidden - 1, 0)
+        if tag == "pre":
+            self._pre = max(self._pre - 1, 0)
+        if tag in ("tr", "table") and self._tables:
+            self._end_row()
+            if tag == "table":
+                self._tables.pop()
+                self._target().append("\n\f")
         if tag in self._BLOCKS:
-            self.parts.append("\n")
+            self._target().append("\n" if tag in self._LINES else "\n\f")
 
     def handle_data(self, data: str) -> None:
         if not self._hidden:
-            self.parts.append(data)
+            data = data.replace("\f", " ")  # a form feed marks a paragraph break here
+            self._target().append(data if self._pre else " ".join(data.split("\n")))
+
+    def close(self) -> None:
+        super().close()
+        while self._tables:
+            self._end_row()
+            self._tables.pop()
+
+
+def _lines(text: str) -> list[str]:
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return [line for line in lines if line]
+
+
+def _layout(text: str) -> str:
+    """Lines of ``text`` with a blank line where a paragraph break (``\\f``) falls."""
+    out: list[str] = []
+    gap = False
+    for raw in text.split("\n"):
+        gap = gap or "\f" in raw
+        line = " ".join(raw.split())
+        if line:
+            out += ["\n\n" if gap else "\n", line] if out else [line]
+            gap = False
+    return "".join(out)
 
 
 def html_to_text(markup: str) -> str:
@@ -100,8 +184,7 @@ def html_to_text(markup: str) -> str:
     parser = _TextExtractor()
     parser.feed(markup)
     parser.close()
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
-    return "\n\n".join(line for line in lines if line)
+    return _layout("".join(parser.parts))
 
 
 def _sniff_binary(raw: bytes) -> str:
