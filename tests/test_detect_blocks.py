@@ -150,6 +150,16 @@ def test_ui_fragments_between_artefacts(tail: list[str], kept: list[str]) -> Non
          ["What the study found",
           "Eating the last meal after 9pm: 28 per cent higher risk of stroke in women",
           "Fasting overnight for 13 hours or more: 16 per cent lower risk of stroke"]),
+        # regression (real pages, batch 7: Firefox Nightly blog): a web page's list after a
+        # blank line keeps the section that follows it in its run, as before
+        (["We are running three experiments:\n", "Newtab stories in two more countries",
+          "A new sign-up prompt in the doorhanger\n", "Password Manager\n",
+          "Dimi fixed Bug 1677710 so the manager code no longer blocks the main thread",
+          "Thanks to Kenrick95 for fixing Bug 1678616 about the logins menu"],
+         ["We are running three experiments:", "Newtab stories in two more countries",
+          "A new sign-up prompt in the doorhanger", "Password Manager",
+          "Dimi fixed Bug 1677710 so the manager code no longer blocks the main thread",
+          "Thanks to Kenrick95 for fixing Bug 1678616 about the logins menu"]),
         # regression (set 40): a paragraph a PDF dump broke at the column width is no block
         (["Pay gap with neighbours", "Drivers here start at $19.40 an hour, compared with",
           "$22.15 in the next county, Pruitt said. The district",

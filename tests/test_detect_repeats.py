@@ -49,6 +49,10 @@ from culturelens.clean_state import line_fingerprint
         # ... nor buttons and advertisers repeated over teasers (real pages, batch 5: MSN)
         (["Undo\nSleep Better Solution", PROSE[0], "Undo\nXtra Laptop Offer", PROSE[1],
           "Sleep Better Solution\nXtra Laptop Offer"], 6),
+        # regression (real pages, batch 7: Dropbox): a list the article introduces, after a
+        # blank line, names the sections below it; it is no contents box
+        (["ATF consists of the following components:", "Frontend\nTask Store\nExecutor",
+          "Frontend", PROSE[0], "Task Store", PROSE[1], "Executor", PROSE[2]], 0),
         # one label repeated above paragraphs is a page header, not a contents box
         (["Staff Report 2023\nSection 3", PROSE[0], "Staff Report 2023", PROSE[1]], 2),
         # regression (set 73): a PDF's running head with its page number set apart

@@ -199,6 +199,10 @@ def test_clean_document_records_learned_removals() -> None:
         (f"{PROSE[0]}\nAverage pay was:\nUnder 21: £10.85/hour\n21-25: £11.90/hour", {2, 3}),
         (f"{PROSE[0]}\nResults:\nArsenal 2 Chelsea 1\n\nAcme keeps families covered", {2}),
         (f"{PROSE[0]}\nArsenal 2 Chelsea 1\nSpurs 0 Leeds 0", set()),
+        # regression (real pages, batch 7): a web page's list after a blank line ...
+        (f"{PROSE[0]}\nIt has three parts:\n\nFrontend\nTask Store\nExecutor", {2, 3, 4}),
+        # ... but not one line after a blank line, which may be a teaser under "Read more:"
+        (f"{PROSE[0]}\nRead more:\n\nNurses vote to strike over pay\n\n{PROSE[1]}", set()),
     ],
 )
 def test_introduced_lists_are_not_scored(text: str, listed: set[int]) -> None:

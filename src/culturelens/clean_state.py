@@ -253,21 +253,28 @@ def _introduces(ln: Line) -> bool:
     return not ln.bullet and ln.text.endswith(":") and ln.n_words >= 4
 
 
-def introduced_lists(state: State, *, max_items: int = 40) -> set[int]:
+def introduced_lists(state: State, *, max_items: int = 40, after_blank: bool = True) -> set[int]:
     """Indices of the kept lines directly under a kept line ending in ":", up to a blank line.
 
     A list whose first item is a bullet ends at the first line without one: pages scraped
-    without blank lines run the article's list straight into the furniture below it.
+    without blank lines run the article's list straight into the furniture below it. A
+    blank line may part the introducing line from a list of two or more lines (a web page's
+    paragraph above its list), but not from a single line, unless ``after_blank`` is off.
     """
     listed: set[int] = set()
+    n = len(state.lines)
     for i in state.kept():
-        if not state.lines[i].text.endswith(":"):
+        if not state.lines[i].text.endswith(":") or i + 1 == n:
             continue
-        j = i + 1
-        while j < len(state.lines) and j - i <= max_items and not state.is_removed(j):
-            if not state.adjacent(j - 1, j):
+        first = i + 1
+        gapped = not state.adjacent(i, first)
+        if gapped and not (after_blank and first + 1 < n and state.adjacent(first, first + 1)):
+            continue
+        j = first
+        while j < n and j - i <= max_items and not state.is_removed(j):
+            if j > first and not state.adjacent(j - 1, j):
                 break  # a blank line ends the list
-            if state.lines[i + 1].bullet and not state.lines[j].bullet:
+            if state.lines[first].bullet and not state.lines[j].bullet:
                 break
             listed.add(j)
             j += 1

@@ -12,7 +12,14 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from culturelens import _patterns as P
-from culturelens.clean_state import Line, State, headline_shaped, line_fingerprint, subheading
+from culturelens.clean_state import (
+    Line,
+    State,
+    headline_shaped,
+    introduced_lists,
+    line_fingerprint,
+    subheading,
+)
 from culturelens.detect_meta import byline_or_date_below
 
 if TYPE_CHECKING:
@@ -43,6 +50,9 @@ def detect_repeated_line(state: State, rule: ArtefactRule) -> None:
         for i in repeats
         if headline_shaped(state.lines[i]) and byline_or_date_below(state, i, window=2)
     }
+    # a list the article introduces ("ATF consists of the following components:") names
+    # what its sub-headings then take up one by one: no contents box
+    kept |= introduced_lists(state)
     for i in [*repeats, *box, *_running_heads(state, max_words)]:
         if i not in kept:
             state.remove(i, rule)
