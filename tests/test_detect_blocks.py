@@ -160,6 +160,24 @@ def test_ui_fragments_between_artefacts(tail: list[str], kept: list[str]) -> Non
           "A new sign-up prompt in the doorhanger", "Password Manager",
           "Dimi fixed Bug 1677710 so the manager code no longer blocks the main thread",
           "Thanks to Kenrick95 for fixing Bug 1678616 about the logins menu"]),
+        # regression (set 93): a sub-heading of up to eight words over a sentence opening a list
+        (["Hospo giant slugged over underpaid backpackers", "Bar owner banned after chat leak",
+          "Three shifts that made a difference",
+          "The organisations with the strongest cultures had made a few practical changes:",
+          "1. Separating learning reviews from any disciplinary process.",
+          "2. Publishing what changed as a result of reports."],
+         ["Three shifts that made a difference",
+          "The organisations with the strongest cultures had made a few practical changes:",
+          "1. Separating learning reviews from any disciplinary process.",
+          "2. Publishing what changed as a result of reports."]),
+        # regression (set 92): a show's running order is data, not links
+        (["In this episode", "(02:10) Joining the orchestra at 23",
+          "(09:45) The section leader and the silence", "(18:30) Why freelancers don't complain"],
+         ["In this episode", "(02:10) Joining the orchestra at 23",
+          "(09:45) The section leader and the silence", "(18:30) Why freelancers don't complain"]),
+        # regression (sets 35, 61, 92): a quoted sub-heading under a "Read more" link
+        (["Read more: Preceptorship support patchy across trusts, regulator warns",
+          "'We were told to keep our heads down'"], ["'We were told to keep our heads down'"]),
         # regression (set 40): a paragraph a PDF dump broke at the column width is no block
         (["Pay gap with neighbours", "Drivers here start at $19.40 an hour, compared with",
           "$22.15 in the next county, Pruitt said. The district",

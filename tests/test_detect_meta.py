@@ -155,17 +155,34 @@ def test_headline_and_labels_above_it(head: list[str], title: str, removed_rules
     assert len(doc.paragraphs) >= len(PROSE) + len(head) - len(doc.removed) - 1
 
 
+STANDFIRSTS = [
+    (
+        "Winter wheat area falls 12% after wet autumn wrecks drilling plans",
+        "Growers switch to spring barley and beans as sodden fields leave one in six planned "
+        "wheat hectares undrilled",
+    ),
+    # regression (sets 52, 92): a headline of 16 words, a standfirst a third longer
+    (
+        "Third of ward nurses bullied by a senior colleague in the past year, union survey finds",
+        "Members describe being 'frozen out' after raising concerns about staffing, as union "
+        "calls for speak-up guardians who report directly to trust boards",
+    ),
+]
+
+
 @pytest.mark.parametrize("gap", ["\n\n", "\n"])
-def test_a_long_standfirst_under_the_headline_is_no_headline(gap: str) -> None:
-    """Regression (sets 83-85): a standfirst without a full stop, over 15 words and half as
-    long again as the line above it, stays a standfirst also past a blank line."""
+@pytest.mark.parametrize(("headline", "standfirst"), STANDFIRSTS)
+def test_a_long_standfirst_under_the_headline_is_no_headline(
+    gap: str, headline: str, standfirst: str
+) -> None:
+    """Regression (sets 83-85): a standfirst without a full stop, over 15 words and a third
+    as long again as the line above it, stays a standfirst also past a blank line."""
     head = [
         "FURROW & FIELD",
         "News | Arable | Livestock | Machinery | Markets",
         "Arable",
-        "Winter wheat area falls 12% after wet autumn wrecks drilling plans",
-        "Growers switch to spring barley and beans as sodden fields leave one in six planned "
-        "wheat hectares undrilled",
+        headline,
+        standfirst,
         "Words: Rob Pengelly, Arable Editor",
         "Tuesday, 18 March 2025",
     ]
@@ -187,6 +204,9 @@ def test_a_long_standfirst_under_the_headline_is_no_headline(gap: str) -> None:
         ("Authors: Sian Pritchard, Partner",
          "Sian Pritchard is a partner in our employment team in Bristol.", True),
         ("Hosted by Rosa Achebe", "Rosa Achebe presents the show every Tuesday.", True),
+        # regression (set 92): a desk byline names no one, so "Staff ..." is the story's
+        ("By Staff Reporter", "Staff at several homes said they learned of it on WhatsApp.",
+         False),
     ],
 )  # fmt: skip
 def test_author_bio(byline: str, bio: str, removed: bool) -> None:
@@ -277,6 +297,16 @@ def test_byline_in_parts(head: list[str], byline: list[str]) -> None:
 def test_not_a_byline(head: list[str], line: str) -> None:
     doc = clean_document("\n".join([*head, "", *PROSE]), rules=RULES)
     assert rule_of(doc, line) != "metadata_byline"
+
+
+def test_a_label_over_the_articles_list_is_no_header_furniture() -> None:
+    # regression (set 93): "Key takeaways" over sentence bullets under the byline
+    lines = ["Why blame persists on the railways", "By Cal Reyes", "22 May 2025", "6-minute read",
+             "Key takeaways", "\u2022 62% had not reported a near miss in the past year.",
+             "\u2022 Only 18% of supervisors were trained to respond.", *PROSE]  # fmt: skip
+    doc = clean_document("\n".join(lines), rules=RULES)
+    assert rule_of(doc, "Key takeaways") is None
+    assert rule_of(doc, "6-minute read") is not None
 
 
 def test_sub_heading_after_two_body_paragraphs_is_not_header_furniture() -> None:

@@ -265,6 +265,8 @@ RE_PHONE = re.compile(
 RE_ENDS_WITH_FIGURE = re.compile(r"\d(?:\.\d{1,3})?(?:%|[kmb]n?)?\W{0,2}$")
 # A separate figure in a line; two or more make a stats line ("Kiara Dobbs 22 pts, 6 reb").
 RE_FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,:]\d+)*(?![\w.,]?\d)")
+# A chapter's start time at the head of a line ("(02:10) Joining the orchestra", "1:02:45 Q&A").
+RE_CHAPTER_TIME = re.compile(r"^[(\[]?\d{1,2}:\d{2}(?::\d{2})?[)\]]?\s")
 # A table cell holding a figure: "6.63", "2023", "-4%", "£1.2m" (the cells of "A | B | C").
 RE_FIGURE_CELL = re.compile(r"[£$€+-]?\d+(?:[.,:]\d+)*(?:%|[km]|bn)?")
 # A line ending in a year ("... by 2026") is a headline, not a table row.

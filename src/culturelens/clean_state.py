@@ -244,10 +244,10 @@ def subheading(state: State, i: int, *, max_words: int = 6) -> bool:
     if ln.bullet or not short or (ln.sentence_end and not ln.text.endswith("?")):
         return False
     below = state.next_kept(i)
-    return below is not None and (body_line(state, below) or _introduces(state.lines[below]))
+    return below is not None and (body_line(state, below) or introduces(state.lines[below]))
 
 
-def _introduces(ln: Line) -> bool:
+def introduces(ln: Line) -> bool:
     """A sentence of four or more words ending in ":" that opens the article's own list ("The
     institute recommended that companies:"), as opposed to a label ("Related:")."""
     return not ln.bullet and ln.text.endswith(":") and ln.n_words >= 4

@@ -21,6 +21,7 @@ from culturelens.clean_state import (
     headline_like,
     headline_shaped,
     introduced_lists,
+    introduces,
     subheading,
     title_case_label,
     wrapped,
@@ -123,9 +124,13 @@ def _headline_in_block(state: State, i: int, max_words: int) -> bool:
 def _subheading_above_prose(state: State, i: int) -> bool:
     """Up to four words, or a quoted phrase or numbered section of up to eight ("'Just get it
     in the air'", "3. Retail sales by store type"), above prose or above a list of two or more
-    long bullets ("What the study found" / "* Eating after 9pm: 28 per cent higher risk ...")."""
+    long bullets ("What the study found" / "* Eating after 9pm: 28 per cent higher risk ...").
+    Up to eight words, too, above a sentence that opens a list ("Three shifts that made a
+    difference" / "The organisations ... had made a small number of practical changes:")."""
     text = state.lines[i].text
+    below = state.next_kept(i)
     longer = P.RE_QUOTE_OPEN.match(text) is not None or P.RE_NUMBERED.match(text) is not None
+    longer = longer or (below is not None and introduces(state.lines[below]))
     return subheading(state, i, max_words=8 if longer else 4) or _heads_bullets(state, i)
 
 
@@ -204,7 +209,9 @@ def _structured_list(state: State, run: list[int]) -> bool:
 
 
 def _figures(text: str) -> bool:
-    return bool(P.RE_ENDS_WITH_FIGURE.search(text)) or len(P.RE_FIGURE.findall(text)) >= 2
+    """A stats line, a line ending in a figure, or a chapter of a show's running order."""
+    figures = P.RE_ENDS_WITH_FIGURE.search(text) or P.RE_CHAPTER_TIME.match(text)
+    return bool(figures) or len(P.RE_FIGURE.findall(text)) >= 2
 
 
 def detect_document_tail(state: State, rule: ArtefactRule) -> None:
@@ -230,7 +237,7 @@ def detect_document_tail(state: State, rule: ArtefactRule) -> None:
         tail = last >= 0 and i > last and not ln.bullet and headline_shaped(ln)
         if (
             subheading(state, i)
-            or _heads_bullets(state, i)
+            or _subheading_above_prose(state, i)  # "'We were told to keep our heads down'"
             or _data_line(ln)
             or _heads_data(state, i)
         ):

@@ -147,11 +147,11 @@ def _confirmed_title(state: State, *, window: int = 4) -> int:
 
 def _standfirst_under(state: State, upper: int, lower: int) -> bool:
     """Is ``lower`` (the next non-blank line after ``upper``) a standfirst: over 15 words and
-    half as long again as a headline of at most 15? A widget's label with a symbol ("Select
+    a third as long again as a headline of at most 20? A widget's label with a symbol ("Select
     Language ▼ Translation by Google") is no headline."""
     head, below = state.lines[upper].n_words, state.lines[lower].n_words
     widget = any(unicodedata.category(c) == "So" for c in state.lines[upper].text)
-    return lower == upper + 1 and head <= 15 < below and below >= 1.5 * head and not widget
+    return lower == upper + 1 and head <= 20 and below > 15 and below >= 1.3 * head and not widget
 
 
 def _metadata_by_strength(state: State, start: int) -> list[int]:
@@ -195,10 +195,16 @@ def detect_header_furniture(state: State, rule: ArtefactRule) -> None:
         label = not ln.bullet and not ln.sentence_end and not ln.text.endswith(":")
         if not label or ln.n_words > max_words or P.RE_NUMBERED.match(ln.text) or body_lines >= 2:
             continue
-        # a short line above the body is a sub-heading, unless more metadata follows it
+        # a short line above the body or a list ("Key takeaways") is a sub-heading, unless
+        # more metadata follows it
         more_meta = any(state.is_metadata(j) for j in range(i + 1, start))
-        if more_meta or not subheading(state, i):
+        if more_meta or not (subheading(state, i) or _over_list(state, i)):
             state.remove(i, rule)
+
+
+def _over_list(state: State, i: int) -> bool:
+    below = state.next_kept(i)
+    return below is not None and state.lines[below].bullet and state.lines[below].sentence_end
 
 
 def detect_title(state: State, rule: ArtefactRule) -> None:
@@ -460,7 +466,8 @@ def _names(authors: list[str], *, firsts: bool = True) -> list[str]:
     names, stop = [a for a in authors if len(a.split()) >= 2], load_stopwords()
     if not firsts:
         return names
-    firsts = [a.split()[0] for a in names]
+    # a desk byline ("By Staff Reporter") lends no first name: "Staff at several homes ..."
+    firsts = [a.split()[0] for a in names if not P.RE_ROLE_LINE.search(a)]
     return names + [f for f in firsts if len(f) >= 3 and f.lower() not in stop]
 
 
