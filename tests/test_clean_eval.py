@@ -44,7 +44,7 @@ def test_no_silent_loss_and_no_content_removed_on_labelled_documents() -> None:
     # sets 7-42 keep a few losses and label disagreements ("Notes to editors", a reporting
     # credit, speaker names of a debate); their retention floors are in
     # test_evaluate_cleaning_targets
-    blind = [f"synthetic_heldout{n}" for n in range(7, 94)]
+    blind = [f"synthetic_heldout{n}" for n in range(7, 96)]
     lost = lost[~lost["dataset"].isin(blind)]
     seeds = predicted[predicted["dataset"] == "seeds"]
     assert lost.empty, lost[["doc_id", "line_no", "rule", "text"]].to_string()
@@ -73,8 +73,10 @@ def test_evaluate_cleaning_targets() -> None:
     # dailies, platform and academic pages, widget-heavy sites) with the eighteenth's starting
     # code (then forum, Q&A and journal furniture were added), 83-85 (sport and culture,
     # business trade press, capture tools) with the eighteenth's code before its last two
-    # fixes (prose about cookie rules, a long standfirst past a blank line). Each set is
-    # cleaned as a corpus, as the pipeline does. A drop is a regression.
+    # fixes (prose about cookie rules, a long standfirst past a blank line), and 94-95
+    # (developer and documentation pages; public-sector, legal and charity pages) with the
+    # twenty-first's first code (then code blocks, "|" tables and Q&A furniture were added).
+    # Each set is cleaned as a corpus, as the pipeline does. A drop is a regression.
     floors = {  # dataset: (artefact recall, content precision, content retention)
         "synthetic_dev": (1.0, 1.0, 1.0),
         "synthetic_heldout": (1.0, 1.0, 1.0),
@@ -108,7 +110,9 @@ def test_evaluate_cleaning_targets() -> None:
         # are too few for related_links_block to take the table (7 lines; precision 0.87)
         "synthetic_heldout27": (0.85, 0.87, 0.98),
         "synthetic_heldout28": (0.82, 0.84, 0.99),
-        "synthetic_heldout29": (0.88, 0.91, 1.0),
+        # 0.86: a race card widget written as a "|" table ("1 | Marlow Lane | J Morrow | 11/2")
+        # is now kept with the tables, so that a table's header row stays (3 lines)
+        "synthetic_heldout29": (0.86, 0.90, 1.0),
         "synthetic_heldout30": (0.85, 0.87, 0.97),
         "synthetic_heldout31": (0.90, 0.92, 0.98),
         "synthetic_heldout32": (0.89, 0.90, 1.0),
@@ -183,6 +187,8 @@ def test_evaluate_cleaning_targets() -> None:
         "synthetic_heldout91": (0.87, 0.84, 0.98),
         "synthetic_heldout92": (0.85, 0.86, 1.0),
         "synthetic_heldout93": (0.96, 0.93, 0.98),
+        "synthetic_heldout94": (0.83, 0.87, 0.96),
+        "synthetic_heldout95": (0.88, 0.89, 0.93),
     }
     for dataset, (recall, precision, retention) in floors.items():
         assert overall[dataset, "artefact_recall"] >= recall, dataset

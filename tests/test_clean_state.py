@@ -1,12 +1,12 @@
-"""Tests for culturelens.clean_state: line fingerprints, adjacency, hard-wrapped lines and the
-article's main block."""
+"""Tests for culturelens.clean_state: line fingerprints, adjacency, hard-wrapped lines, the
+article's main block and its code blocks."""
 
 from __future__ import annotations
 
 import pytest
 
 from culturelens.clean import apply_rules, load_rules
-from culturelens.clean_state import line_fingerprint, wrapped
+from culturelens.clean_state import code_lines, line_fingerprint, wrapped
 
 RULES = load_rules()
 
@@ -76,3 +76,40 @@ LONG = (
 def test_main_block(lines: list[str], expected: tuple[int, int]) -> None:
     state, _ = apply_rules("\n\n".join(lines), rules=RULES)
     assert state.main_block() == expected
+
+
+GO = [
+    "func setCookie(w http.ResponseWriter) {",
+    "\thttp.SetCookie(w, &http.Cookie{",
+    '\t\tPath:     "/",',
+    "\t})",
+    "}",
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # a blog's listing (set 94): braces, calls and struct fields
+        (["Here is the handler I wrote last spring.", *GO], [2, 3, 4, 5, 6]),
+        # a shell session: the prompt, then its output up to a sentence
+        (["$ stowage check c91e", "Reading chunks... ok", "Snapshot c91e is sound."], [1, 2]),
+        # ... and up to a copy button, which is chrome (rule code_chrome)
+        (["$ curl -sI https://example.org", "HTTP/2 200", "Copy"], [1, 2]),
+        (["pip install -e .", "Then run the tests."], [1]),  # a command with its arguments
+        (["x = load(path)", "", "y = x.mean()"], [1, 3]),  # one blank line inside a listing
+        # prose naming a function is no code, and joins no two blocks
+        (["And in setCookie, MaxAge: int(ttl.Seconds()) replaces the Expires line."], []),
+        # list items ending in ";" and a currency ticker are no code (sets 7-93)
+        (["- a six-week supernumerary period;", "- a monthly drop-in with the guardian;"], []),
+        (["K1.00 = US$0.2491 | A$0.3958", "FJD1 = USD0.4410 | AUD0.6965"], []),
+        # an advert's script is debris; "go to" opens a wrapped sentence's line
+        (["googletag.cmd.push(function() { googletag.display('ad'); });", "window.x = 1;"], []),
+        (["go to a private address that only the committee can read; the core"], []),
+        # regression (set 91): a reader-revenue appeal's "... we" is no Python prompt
+        (["... we have a small favour to ask.", "Support the Ledger"], []),
+    ],
+)  # fmt: skip
+def test_code_lines(lines: list[str], expected: list[int]) -> None:
+    state, _ = apply_rules("\n".join(lines), rules=())
+    assert sorted(code_lines(state.lines)) == expected

@@ -339,3 +339,49 @@ def test_after_article_keeps_a_hard_wrapped_article() -> None:
     lines = [*WRAPPED * 7, *FURNITURE, *WRAPPED * 2]
     doc = clean_document("\n\n".join(["Headline of the story", *lines]), rules=RULES)
     assert [p.text for p in doc.paragraphs] == WRAPPED * 9
+
+
+LISTING = ["if s.Touch(now) {", "\tsetSessionCookie(w, s) // re-issue with MaxAge", "}"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "removed"),
+    [
+        # a code block's language label and copy button go; the listing stays whole, though
+        # "}" alone is markup debris and its lines a menu elsewhere (set 94)
+        (["bash", "Copy code", *LISTING], {"bash": "code_chrome", "Copy code": "code_chrome"}),
+        ([*LISTING, "Copy to clipboard"], {"Copy to clipboard": "code_chrome"}),
+        (["python", "", *LISTING], {}),  # a blank line parts a label from the block
+        (["Installation", "", *LISTING], {}),  # a sub-heading over it stays
+        (["Run this:", *LISTING], {}),  # so does the sentence that introduces it
+    ],
+)
+def test_code_chrome(lines: list[str], removed: dict[str, str]) -> None:
+    doc = clean_document(
+        "\n".join(["Headline here", "", PROSE[0], "", *lines, "", PROSE[1]]), rules=RULES
+    )
+    assert {r.text: r.rule for r in doc.removed if r.rule != "metadata_title"} == removed
+    assert [ln for ln in LISTING if ln.strip() not in [p.text for p in doc.paragraphs]] == []
+
+
+DOWNLOADS = [
+    "File | Version | Python | SHA-256",
+    "hollyhock-2.7.0.tar.gz | 2.7.0 | source | 4be19c07a2f1",
+    "hollyhock-2.7.0-win_amd64.whl | 2.7.0 | 3.9+ | 0aa7d2b61e35",
+]
+
+
+@pytest.mark.parametrize(
+    ("lines", "kept"),
+    [
+        # a table's header row and rows of file names are the table's, not menus (set 94)
+        (DOWNLOADS, DOWNLOADS),
+        (["Opinion | Analysis | Video", "News | Sport | Weather"], []),  # two menus
+        (["Opinion | Analysis | Video", "News | Sport | Weather", "Money | Travel | Food"], []),
+    ],
+)
+def test_link_line_keeps_table_rows(lines: list[str], kept: list[str]) -> None:
+    doc = clean_document(
+        "\n".join(["Headline here", "", PROSE[0], "", *lines, "", PROSE[1]]), rules=RULES
+    )
+    assert [p.text for p in doc.paragraphs] == [PROSE[0], *kept, PROSE[1]]

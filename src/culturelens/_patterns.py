@@ -311,3 +311,38 @@ RE_FEATURE_MONTH = re.compile(
 )
 # Separators of menus, breadcrumbs and share bars: | and the arrows, guillemets, dots below
 FEATURE_SEPARATORS = "|\u203a\u00bb>/\u00b7\u2022"
+
+# --- code blocks (culturelens.clean_state.code_lines)
+# A shell session's prompt ("$ git log", ">>> import os", "PS C:\> dir", "me@host:~/src$ ls"):
+# a line with one is code even when it stands alone.
+RE_CODE_PROMPT = re.compile(
+    r"^(?:\$|>>>|PS [A-Z]:\\[^>]{0,60}>|[A-Z]:\\[^>]{0,60}>"
+    r"|[\w.-]{1,30}@[\w.-]{1,40}:[~/][^$#\s]{0,60}[$#]) \S"
+)
+# A shell command with its arguments ("pip install -e .", "git commit -m", "cd ~/src"): the
+# next word holds a path, flag or option mark, so "go to a private address" is prose.
+RE_CODE_COMMAND = re.compile(
+    r"^(?:sudo|git|npm|npx|pip3?|cd|ls|mkdir|rm|cp|mv|docker|kubectl|curl|wget|hg|cargo"
+    r"|python3?|node|yarn|brew|apt(?:-get)?|conda|ssh|scp|chmod|chown|grep|tar|make|go)"
+    r" (?:\S{0,60}[-/.=~:@]|\S{1,40} --?[a-z])"
+)
+# The shapes of a line of program text: a brace or statement end, a call, an assignment, a
+# struct or JSON field, a comment, a declaration, a query. A list item ending in ";" is
+# prose: only a bracket, quote or "++" before it counts.
+RE_CODE_LINE = re.compile(
+    r"\{$|^[})\]]{1,4}[;,)]{0,2}$|[)\]\"'}]\s?;$|\+\+;$"
+    r"|[A-Za-z_]\w{0,40}\.[A-Za-z_]\w{0,40}\(|^[\w.]{1,60}\([^()]{0,80}\)[;:]?$"
+    r"|^[A-Za-z_][\w.\[\]'\"]{0,59} ?(?::=|[+\-*/|&]?=|=>|->) ?(?![$€£¥₹]|[A-Z]{1,3}\$?\d)\S"
+    r"|^[A-Za-z_]\w{0,40}: +\S.{0,80},$|^\"[\w.-]{1,40}\": ?\S"
+    r"|^(?://|/\*|\*/) |[;{})] +// "
+    r"|^(?:def|func|function|fn) \w{1,40} ?\(|^class \w{1,40} ?[(:{]"
+    r"|^(?:import|package) [\w.]{1,80};?$|^from [\w.]{1,80} import \w"
+    r"|^#(?:include|define|ifdef|ifndef|endif|pragma)\b|^(?:else|try|finally):$"
+    r"|^(?:if|elif|while|for|with|except) [^.!?]{0,80}[(=_\[][^.!?]{0,80}:$"
+    r"|^(?:SELECT|INSERT INTO|UPDATE|DELETE FROM|CREATE (?:TABLE|INDEX|VIEW)|ALTER TABLE|DROP TABLE"
+    r"|WHERE|FROM|(?:LEFT |INNER )?JOIN|GROUP BY|ORDER BY|LIMIT) (?:\*|[a-z_][\w.]{0,60}|\d)"
+)
+# Advertising and analytics scripts leaked into the text are debris, not an article's code.
+RE_TRACKING_SCRIPT = re.compile(
+    r"googletag|dataLayer|adsbygoogle|\bgtag\(|\bfbq\(|\b_paq\b|__tcfapi|taboola|outbrain"
+)

@@ -37,6 +37,7 @@ DETECTOR_FUNCS: dict[str, Callable[[State, ArtefactRule], None]] = {
     "byline": M.detect_byline,
     "call_to_action": B.detect_call_to_action,
     "link_line": B.detect_link_line,
+    "code_chrome": B.detect_code_chrome,
     "truncated_line": B.detect_truncated_line,
     "headline_block": B.detect_headline_block,
     "menu_run": B.detect_menu_run,

@@ -24,6 +24,7 @@ from culturelens import artefacts as A
 from culturelens import unwrap as U
 from culturelens.artefacts import Line, State
 from culturelens.clean_rules import ArtefactRule, load_rules
+from culturelens.clean_state import code_lines
 from culturelens.line_model import LineModel, apply_line_model
 
 __all__ = [
@@ -171,11 +172,13 @@ def _split_partial(line: Line, match: re.Match[str]) -> tuple[str, str]:
 
 # --------------------------------------------------------------------------- document
 def _apply_explicit(
-    lines: list[Line], rules: Sequence[ArtefactRule]
+    lines: list[Line], rules: Sequence[ArtefactRule], *, code: frozenset[int]
 ) -> tuple[dict[int, str], list[RemovedLine]]:
     removed: dict[int, str] = {}
     fragments: list[RemovedLine] = []
     for i, line in enumerate(lines):
+        if line.line_no in code:  # "})" in a listing is no markup debris
+            continue
         glued = _glued_artefact(line, rules)
         if glued is not None:
             fragments.append(RemovedLine(line.line_no, glued[0], glued[1]))
@@ -227,12 +230,20 @@ def _paragraphs(state: State) -> tuple[Paragraph, ...]:
     return tuple(out)
 
 
-def _unwrapped(lines: list[Line]) -> list[Line]:
+def _unwrapped(lines: list[Line], *, code: frozenset[int]) -> list[Line]:
     """The pieces of each hard-wrapped paragraph joined into one line, whose ``raw`` keeps
-    the raw lines (one row each in the audit trail); other documents are returned as is."""
+    the raw lines (one row each in the audit trail); other documents are returned as is.
+    Lines of code are never joined."""
     plan = U.join_plan(
         [ln.text for ln in lines], [ln.raw for ln in lines], [ln.line_no for ln in lines]
     )
+    plan = [
+        part
+        for group in plan
+        for part in (
+            [[i] for i in group] if any(lines[i].line_no in code for i in group) else [group]
+        )
+    ]
     if len(plan) == len(lines):
         return lines
     out = []
@@ -270,10 +281,13 @@ def apply_rules(
             "build it with culturelens.dedup.recurring_lines()"
         )
     lines = [_make_line(n, raw) for n, raw in enumerate(P.RE_LINE_BREAK.split(text), 1)]
-    lines = _unwrapped([ln for ln in lines if ln.text])
-    removed, fragments = _apply_explicit(lines, [r for r in rules if r.kind != "structural"])
+    lines = [ln for ln in lines if ln.text]
+    code = code_lines(lines)
+    lines = _unwrapped(lines, code=code)
+    explicit = [r for r in rules if r.kind != "structural"]
+    removed, fragments = _apply_explicit(lines, explicit, code=code)
     categories = {r.name: r.category for r in rules}
-    state = State(lines, removed, categories, boilerplate=frozenset(boilerplate))
+    state = State(lines, removed, categories, boilerplate=frozenset(boilerplate), code=code)
     for rule in rules:
         if rule.kind == "structural":
             A.DETECTOR_FUNCS[rule.detector](state, rule)

@@ -9,6 +9,7 @@ block detectors alike.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -67,6 +68,7 @@ class State:
     named: list[str] = field(default_factory=list)
     title_at: int = -1  # index of the headline when a byline or date below confirms it
     page_title_at: int = -1  # index of the headline an HTML page's <title> (line 1) repeats
+    code: frozenset[int] = frozenset()  # line numbers of code blocks: never removed
 
     def kept(self) -> list[int]:
         return [i for i, ln in enumerate(self.lines) if ln.line_no not in self.removed]
@@ -118,7 +120,8 @@ class State:
         return span
 
     def remove(self, i: int, rule: ArtefactRule) -> None:
-        self.removed.setdefault(self.lines[i].line_no, rule.name)
+        if self.lines[i].line_no not in self.code:
+            self.removed.setdefault(self.lines[i].line_no, rule.name)
 
     def adjacent(self, i: int, j: int) -> bool:
         """Is line ``j`` the raw line right after line ``i`` (no blank line between)?"""
@@ -279,6 +282,54 @@ def introduced_lists(state: State, *, max_items: int = 40, after_blank: bool = T
             listed.add(j)
             j += 1
     return listed
+
+
+def code_lines(lines: Sequence[Line], *, min_lines: int = 2) -> frozenset[int]:
+    """Line numbers of the program text an article shows: code, shell commands and output.
+
+    A run of lines with no blank line between them (or one blank line between two lines of
+    code) and no sentence is a code block when ``min_lines`` of its lines have the shape of
+    code, or one carries a shell prompt or a command with arguments. The block spans its
+    first to its last line of code, and after a prompt also the output under it. A
+    documentation page's shell session and a blog's listing are the article's own, while
+    rules for menus, repeats and markup debris would take them line by line.
+    """
+    runs: list[list[Line]] = [[]]
+    for prev, ln in itertools.pairwise([None, *lines]):
+        if _sentence(ln):  # a sentence, even one naming a function(), is prose
+            runs.append([])
+            continue
+        gap = ln.line_no - prev.line_no if prev is not None else 0
+        if runs[-1] and not (gap == 1 or (gap == 2 and _code(prev) and _code(ln))):
+            runs.append([])
+        runs[-1].append(ln)
+    found: set[int] = set()
+    for run in runs:
+        shaped = [k for k, ln in enumerate(run) if _code(ln)]
+        strong = [k for k in shaped if _command(run[k])]
+        if len(shaped) < min_lines and not strong:
+            continue
+        last = shaped[-1]
+        if strong:  # a command's output runs on to a button ("Copy") or the run's end
+            while last + 1 < len(run) and not title_case_label(run[last + 1], 2):
+                last += 1
+        found.update(ln.line_no for ln in run[shaped[0] : last + 1])
+    return frozenset(found)
+
+
+def _command(ln: Line) -> bool:
+    code = ln.raw.strip()
+    return bool(P.RE_CODE_PROMPT.match(code) or P.RE_CODE_COMMAND.match(code))
+
+
+def _code(ln: Line) -> bool:
+    code = ln.raw.strip()
+    shaped = bool(P.RE_CODE_LINE.search(code)) and not P.RE_TRACKING_SCRIPT.search(code)
+    return shaped or _command(ln)
+
+
+def _sentence(ln: Line) -> bool:
+    return ln.sentence_end and ln.n_words >= 4 and ln.text[:1].isupper()
 
 
 def edge_zone(state: State, *, top: int = 4) -> list[int]:

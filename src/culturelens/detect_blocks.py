@@ -56,9 +56,10 @@ def detect_call_to_action(state: State, rule: ArtefactRule) -> None:
 
 def detect_link_line(state: State, rule: ArtefactRule) -> None:
     listed = introduced_lists(state)  # "You can raise a concern:" / "- email ... or call ..."
+    table = _table_rows(state)
     for i in state.kept():
         ln = state.lines[i]
-        if ln.n_words > rule.param("max_words", 30) or P.RE_QUOTE_OPEN.match(ln.text):
+        if ln.n_words > rule.param("max_words", 30) or P.RE_QUOTE_OPEN.match(ln.text) or i in table:
             continue
         if i in listed and "\u00b7" not in ln.text and sum(map(str.isalpha, ln.text.split())) >= 4:
             continue  # a sentence of the article's list, not a contact line or a widget
@@ -73,6 +74,53 @@ def detect_link_line(state: State, rule: ArtefactRule) -> None:
         menu = menu and sum(bool(P.RE_FIGURE_CELL.fullmatch(p)) for p in parts) < 2
         if (webby and not ln.sentence_end) or menu or P.RE_ARROW_END.search(ln.text):
             state.remove(i, rule)
+
+
+def _table_rows(state: State, *, min_rows: int = 3) -> set[int]:
+    """Indices of the rows of a data table written with "|": ``min_rows`` or more adjacent
+    lines with the same number of cells (three or more), half of them with a figure. Its
+    header row ("Council | Change | Pupils affected") and a row of names or files belong
+    to the table, though alone each reads as a menu."""
+    rows: set[int] = set()
+    for _, run in itertools.groupby(range(len(state.lines)), key=lambda i: _row_key(state, i)):
+        run = list(run)
+        figures = sum(_figure_cells(state.lines[i]) >= 1 for i in run)
+        if len(run) >= min_rows and _cells(state.lines[run[0]]) >= 3 and 2 * figures >= len(run):
+            rows.update(run)
+    return rows
+
+
+def _row_key(state: State, i: int) -> tuple[int, int]:
+    """Lines with the same key form one run: the cell count, and the line number less the
+    index (which stays the same down a run of adjacent lines)."""
+    return _cells(state.lines[i]), state.lines[i].line_no - i
+
+
+def _cells(ln: Line) -> int:
+    return ln.text.count(" | ") + 1 if " | " in ln.text else 0
+
+
+def _figure_cells(ln: Line) -> int:
+    return sum(bool(P.RE_FIGURE_CELL.fullmatch(cell.strip())) for cell in ln.text.split("|"))
+
+
+def detect_code_chrome(state: State, rule: ArtefactRule) -> None:
+    """Code blocks' language labels and copy buttons: up to two ``labels`` lines directly
+    above a block, one directly below."""
+    labels = frozenset(rule.param("labels", ()))
+    n = len(state.lines)
+    inside = [state.lines[i].line_no in state.code for i in range(n)]
+    for i in range(n):
+        if not inside[i]:
+            continue
+        starts = i == 0 or not inside[i - 1]
+        ends = i + 1 == n or not inside[i + 1]
+        around = ([i - 1, i - 2] if starts else []) + ([i + 1] if ends else [])
+        for j in around:
+            near = 0 <= j < n and abs(state.lines[j].line_no - state.lines[i].line_no) == abs(j - i)
+            if not near or state.lines[j].text.lower().strip() not in labels:
+                break  # the second line above counts only over a first one
+            state.remove(j, rule)
 
 
 def detect_truncated_line(state: State, rule: ArtefactRule) -> None:

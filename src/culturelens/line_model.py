@@ -262,5 +262,5 @@ def apply_line_model(state: State, model: LineModel) -> None:
     listed = introduced_lists(state)
     scored = line_probabilities(state, model)
     for i, p in scored.items():  # decide on the rules' state, then remove: order does not matter
-        if p >= model.threshold and i not in listed:
+        if p >= model.threshold and i not in listed and state.lines[i].line_no not in state.code:
             state.removed.setdefault(state.lines[i].line_no, LEARNED_RULE)
