@@ -30,6 +30,8 @@ _MAIN_BLOCK_CAP = 3.0
 # Kept lines from the top of the article in which the header (labels, headline, metadata)
 # is looked for.
 HEADER_LINES = 25
+# A longer line is no line of code (a minified script is debris), and is not searched.
+_CODE_MAX_CHARS = 400
 # A line's fingerprint reads this many characters: enough to tell two lines apart.
 FINGERPRINT_CHARS = 300
 
@@ -310,22 +312,30 @@ def code_lines(lines: Sequence[Line], *, min_lines: int = 2) -> frozenset[int]:
         if len(shaped) < min_lines and not strong:
             continue
         last = shaped[-1]
-        if strong:  # a command's output runs on to a button ("Copy") or the run's end
-            while last + 1 < len(run) and not title_case_label(run[last + 1], 2):
+        if strong:  # a command's output runs on to a button ("Copy", "Copied!") or the end
+            while last + 1 < len(run) and not _button(run[last + 1]):
                 last += 1
         found.update(ln.line_no for ln in run[shaped[0] : last + 1])
     return frozenset(found)
 
 
 def _command(ln: Line) -> bool:
+    if len(ln.raw) > _CODE_MAX_CHARS:
+        return False
     code = ln.raw.strip()
     return bool(P.RE_CODE_PROMPT.match(code) or P.RE_CODE_COMMAND.match(code))
 
 
 def _code(ln: Line) -> bool:
+    if len(ln.raw) > _CODE_MAX_CHARS:
+        return False
     code = ln.raw.strip()
     shaped = bool(P.RE_CODE_LINE.search(code)) and not P.RE_TRACKING_SCRIPT.search(code)
     return shaped or _command(ln)
+
+
+def _button(ln: Line) -> bool:
+    return ln.n_words <= 2 and ln.text[:1].isupper() and not _code(ln)
 
 
 def _sentence(ln: Line) -> bool:

@@ -110,17 +110,19 @@ def detect_code_chrome(state: State, rule: ArtefactRule) -> None:
     labels = frozenset(rule.param("labels", ()))
     n = len(state.lines)
     inside = [state.lines[i].line_no in state.code for i in range(n)]
-    for i in range(n):
-        if not inside[i]:
-            continue
+
+    def chrome(j: int, i: int) -> bool:  # line j is a label with no blank line up to line i
+        near = 0 <= j < n and abs(state.lines[j].line_no - state.lines[i].line_no) == abs(j - i)
+        return near and state.lines[j].text.lower() in labels
+
+    for i in (i for i in range(n) if inside[i]):
         starts = i == 0 or not inside[i - 1]
-        ends = i + 1 == n or not inside[i + 1]
-        around = ([i - 1, i - 2] if starts else []) + ([i + 1] if ends else [])
-        for j in around:
-            near = 0 <= j < n and abs(state.lines[j].line_no - state.lines[i].line_no) == abs(j - i)
-            if not near or state.lines[j].text.lower().strip() not in labels:
-                break  # the second line above counts only over a first one
-            state.remove(j, rule)
+        if starts and chrome(i - 1, i):  # a second label counts only over a first
+            state.remove(i - 1, rule)
+            if chrome(i - 2, i):
+                state.remove(i - 2, rule)
+        if (i + 1 == n or not inside[i + 1]) and chrome(i + 1, i):
+            state.remove(i + 1, rule)
 
 
 def detect_truncated_line(state: State, rule: ArtefactRule) -> None:
