@@ -296,46 +296,48 @@ def code_lines(lines: Sequence[Line], *, min_lines: int = 2) -> frozenset[int]:
     documentation page's shell session and a blog's listing are the article's own, while
     rules for menus, repeats and markup debris would take them line by line.
     """
+    shape = {ln.line_no: _shape(ln) for ln in lines}  # each line's regexes run once
     runs: list[list[Line]] = [[]]
     for prev, ln in itertools.pairwise([None, *lines]):
         if _sentence(ln):  # a sentence, even one naming a function(), is prose
             runs.append([])
             continue
         gap = ln.line_no - prev.line_no if prev is not None else 0
-        if runs[-1] and not (gap == 1 or (gap == 2 and _code(prev) and _code(ln))):
+        both = gap == 2 and shape[prev.line_no] and shape[ln.line_no]
+        if runs[-1] and not (gap == 1 or both):
             runs.append([])
         runs[-1].append(ln)
     found: set[int] = set()
     for run in runs:
-        shaped = [k for k, ln in enumerate(run) if _code(ln)]
-        strong = [k for k in shaped if _command(run[k])]
+        shaped = [k for k, ln in enumerate(run) if shape[ln.line_no]]
+        strong = any(shape[run[k].line_no] == _COMMAND for k in shaped)
         if len(shaped) < min_lines and not strong:
             continue
         last = shaped[-1]
         if strong:  # a command's output runs on to a button ("Copy", "Copied!") or the end
-            while last + 1 < len(run) and not _button(run[last + 1]):
+            while last + 1 < len(run) and not _button(run[last + 1], shape[run[last + 1].line_no]):
                 last += 1
         found.update(ln.line_no for ln in run[shaped[0] : last + 1])
     return frozenset(found)
 
 
-def _command(ln: Line) -> bool:
+_CODE, _COMMAND = 1, 2
+
+
+def _shape(ln: Line) -> int:
+    """0: no code; :data:`_CODE`: a line shaped as code; :data:`_COMMAND`: a shell prompt or
+    a command with its arguments."""
     if len(ln.raw) > _CODE_MAX_CHARS:
-        return False
+        return 0
     code = ln.raw.strip()
-    return bool(P.RE_CODE_PROMPT.match(code) or P.RE_CODE_COMMAND.match(code))
+    if P.RE_CODE_PROMPT.match(code) or P.RE_CODE_COMMAND.match(code):
+        return _COMMAND
+    shaped = P.RE_CODE_LINE.search(code) and not P.RE_TRACKING_SCRIPT.search(code)
+    return _CODE if shaped else 0
 
 
-def _code(ln: Line) -> bool:
-    if len(ln.raw) > _CODE_MAX_CHARS:
-        return False
-    code = ln.raw.strip()
-    shaped = bool(P.RE_CODE_LINE.search(code)) and not P.RE_TRACKING_SCRIPT.search(code)
-    return shaped or _command(ln)
-
-
-def _button(ln: Line) -> bool:
-    return ln.n_words <= 2 and ln.text[:1].isupper() and not _code(ln)
+def _button(ln: Line, shape: int) -> bool:
+    return ln.n_words <= 2 and ln.text[:1].isupper() and not shape
 
 
 def _sentence(ln: Line) -> bool:

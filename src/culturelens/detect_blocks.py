@@ -71,7 +71,7 @@ def detect_link_line(state: State, rule: ArtefactRule) -> None:
         parts = ln.text.split(" | ")
         menu = len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
         # a table row has figures in two or more cells ("We are a team | 6.63 | 6.74 | 6.76")
-        menu = menu and sum(bool(P.RE_FIGURE_CELL.fullmatch(p)) for p in parts) < 2
+        menu = menu and _figure_cells(ln) < 2
         if (webby and not ln.sentence_end) or menu or P.RE_ARROW_END.search(ln.text):
             state.remove(i, rule)
 
@@ -101,7 +101,7 @@ def _cells(ln: Line) -> int:
 
 
 def _figure_cells(ln: Line) -> int:
-    return sum(bool(P.RE_FIGURE_CELL.fullmatch(cell.strip())) for cell in ln.text.split("|"))
+    return sum(bool(P.RE_FIGURE_CELL.fullmatch(cell)) for cell in ln.text.split(" | "))
 
 
 def detect_code_chrome(state: State, rule: ArtefactRule) -> None:
