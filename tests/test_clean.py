@@ -104,6 +104,8 @@ def test_clean_document_type_errors(text: object, options: dict, message: str) -
         # regression (real pages, batch 4): a page's markup glued the agency to the date
         ("Associated PressDecember 2, 2016", "2016-12-02"),
         ("Tickets remember 2, 2016", None),  # no month inside a word
+        # regression (set 97): a numeric date written with hyphens, day first
+        ("First published on: 11-04-2025 at 09:05 IST", "2025-04-11"),
     ],
 )  # fmt: skip
 def test_date_line(line: str, iso: str | None) -> None:

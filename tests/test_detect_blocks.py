@@ -367,6 +367,12 @@ def test_code_chrome(lines: list[str], removed: dict[str, str]) -> None:
     assert kept <= {p.text for p in doc.paragraphs}
 
 
+FIXTURES = [
+    "| Date | Opponent | Venue |",
+    "| --- | --- | --- |",
+    "| Tue 11 Mar | Hollins Cross | Home |",
+    "| Sat 22 Mar | Ashdown Rangers | Away |",
+]
 DOWNLOADS = [
     "File | Version | Python | SHA-256",
     "hollyhock-2.7.0.tar.gz | 2.7.0 | source | 4be19c07a2f1",
@@ -381,6 +387,8 @@ DOWNLOADS = [
         (DOWNLOADS, DOWNLOADS),
         (["Opinion | Analysis | Video", "News | Sport | Weather"], []),  # two menus
         (["Opinion | Analysis | Video", "News | Sport | Weather", "Money | Travel | Food"], []),
+        # a markdown table's rule marks a table of dates and names (set 96's fixtures)
+        (FIXTURES, [FIXTURES[0], *FIXTURES[2:]]),
     ],
 )
 def test_link_line_keeps_table_rows(lines: list[str], kept: list[str]) -> None:

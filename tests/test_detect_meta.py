@@ -348,6 +348,24 @@ def test_headline_repeated_from_the_page_title(head: list[str], title: str) -> N
     assert rule_of(doc, head[0]) is not None
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        # regression (set 96): a markdown tool marks the headline, though it ends in a full
+        # stop and the standfirst under it looks like one
+        ["# Inspectors flagged falsified tests. Then the utility moved them.",
+         "Three staff warned that results were retested until they passed, and were moved."],
+        ["---", 'title: "Trust publishes safety report - HSI"', "---",
+         "[Home](https://x.org/) / [News](https://x.org/news)",
+         "# Inspectors flagged falsified tests. Then the utility moved them."],
+    ],
+)  # fmt: skip
+def test_markdown_headline(head: list[str]) -> None:
+    doc = clean_document("\n\n".join([*head, *PROSE]), rules=RULES)
+    assert doc.title == "Inspectors flagged falsified tests. Then the utility moved them."
+    assert all("](" not in p.text and not p.text.startswith("#") for p in doc.paragraphs)
+
+
 def test_page_title_over_a_byline_inside_the_main_block() -> None:
     # regression (real pages, batch 4): a news stream's card repeats the headline above a
     # sign-in modal whose sentences start the main block; the copy over the byline is the

@@ -42,6 +42,29 @@ RE_BULLET = re.compile(
 )
 RE_NUMBERED = re.compile(r"^\(?\d{1,3}[.)](?= )")
 
+# --- markdown left by extraction tools (html2text, pandoc, reader proxies, web clippers) -----
+# A link's target: an inline URL "(https://...)", optionally with a title, or a numbered
+# reference "[9]" (html2text's reference links).
+_MD_TARGET = r"(?:\((?:[^()\s]|\([^()\s]{0,100}\)){0,500}(?: \"[^\"]{0,200}\")?\)|\[\d{1,4}\])"
+RE_MD_IMAGE = re.compile(r"!\[[^\[\]]{0,300}\]" + _MD_TARGET)
+RE_MD_LINK = re.compile(r"\[([^\[\]]{1,300})\]" + _MD_TARGET)
+# Lynx and w3m number each link in front of its text: "[12]Facebook"
+RE_LYNX_MARK = re.compile(r"\[\d{1,4}\](?=[^\s\d\[(])")
+RE_MD_STRONG = re.compile(r"(?<![\w*])(\*\*|__)(?=\S)(.{1,500}?)(?<=\S)\1(?![\w*])")
+RE_MD_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])(.{1,500}?)(?<=[^\s*_])\1(?![\w*])")
+RE_MD_HEADING = re.compile(r"^#{1,6} +(?=\S)")
+RE_MD_TITLE = re.compile(r"^# +(?=\S)")  # level one: the page's headline
+# the rule under a markdown table's header row: "| --- | :---: |"
+RE_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
+RE_MD_QUOTE = re.compile(r"^>(?!>) ?")  # not a Python prompt (">>> ")
+# A line that is only links or images (a menu, a share bar, a teaser): kept as written, so
+# the rules still see that it is links.
+RE_MD_LINKS_ONLY = re.compile(
+    r"^(?:\*\*|__)?(?:!?\[[^\[\]]{0,300}\]"
+    + _MD_TARGET
+    + r"[ ,|\u00b7]{0,4}){1,10}(?:\*\*|__)?\W{0,2}$"
+)
+
 # --- line shape -------------------------------------------------------------------------------
 RE_WORD = re.compile(r"[^\W_][\w'.&-]{0,60}")
 # A character of a script written without spaces between words (Chinese, Japanese, Thai):
@@ -90,7 +113,10 @@ _TIME = (
     r"(?:,? (?:at )?\d{1,2}(?:[:.]\d{2}){1,2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4}(?:[+-]\d{1,2})?)?)?"
 )
 _LEAD_TIME = r"(?:\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?,? )?"
-_LABEL = r"(?:(?:first |last )?(?:published|posted|updated|modified|date)(?: on| at)?:? ?)?"
+_LABEL = (
+    r"(?:(?:first |last )?(?:published|posted|updated|modified|date)(?: time| date)?"
+    r"(?: on| at)?:? ?)?"
+)
 RE_DATE_DMY = re.compile(
     rf"^{_LABEL}{_LEAD_TIME}{_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)? {_MONTH},? "
     rf"(?P<year>\d{{4}}|\d{{2}}){_TIME}$",
@@ -107,7 +133,7 @@ RE_DATE_ISO = re.compile(
     re.I,
 )
 RE_DATE_NUMERIC = re.compile(
-    rf"^{_LABEL}(?P<day>\d{{1,2}})[/.](?P<month>\d{{1,2}})[/.](?P<year>\d{{4}}){_TIME}$", re.I
+    rf"^{_LABEL}(?P<day>\d{{1,2}})[/.-](?P<month>\d{{1,2}})[/.-](?P<year>\d{{4}}){_TIME}$", re.I
 )
 # A full date somewhere in a line (four-digit year), for datelines with extra words.
 _ANY_MONTH = _MONTH.replace("?P<mon>", "?:")

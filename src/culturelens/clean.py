@@ -26,6 +26,7 @@ from culturelens.artefacts import Line, State
 from culturelens.clean_rules import ArtefactRule, load_rules
 from culturelens.clean_state import code_lines
 from culturelens.line_model import LineModel, apply_line_model
+from culturelens.markdown import links_only, strip_markdown
 
 __all__ = [
     "ArtefactRule",
@@ -119,6 +120,19 @@ def normalize_text(text: str) -> str:
     if not isinstance(text, str):
         raise TypeError(f"text must be str, got {type(text).__name__}; decode bytes first")
     return "\n".join(_normalize_line(line) for line in P.RE_LINE_BREAK.split(text))
+
+
+def _plain(line: Line) -> Line:
+    """``line`` with its markdown stripped (its raw line keeps it: "# " marks the headline);
+    a line of only links or images is kept as it is, so the rules still see a menu or a
+    share bar, as is a line that would be left empty."""
+    if links_only(line.text):
+        return line
+    text = strip_markdown(line.text)
+    if text == line.text or not text:
+        return line
+    plain = _make_line(line.line_no, text)
+    return plain._replace(raw=line.raw, bullet=line.bullet or plain.bullet)
 
 
 def _count_words(text: str) -> int:
@@ -226,7 +240,9 @@ def _paragraphs(state: State) -> tuple[Paragraph, ...]:
         kind = "standfirst" if i < first else "body"
         listed = ln.bullet or bool(P.RE_NUMBERED.match(ln.text))
         pieces = len(ln.raw_lines)
-        out.append(Paragraph(ln.text, kind, ln.line_no, is_list_item=listed, n_lines=pieces))
+        # a kept line of links (rare: most are menus) reads as its words in the clean text
+        text = ln.text if ln.line_no in state.code else strip_markdown(ln.text)
+        out.append(Paragraph(text, kind, ln.line_no, is_list_item=listed, n_lines=pieces))
     return tuple(out)
 
 
@@ -283,6 +299,7 @@ def apply_rules(
     lines = [_make_line(n, raw) for n, raw in enumerate(P.RE_LINE_BREAK.split(text), 1)]
     lines = [ln for ln in lines if ln.text]
     code = code_lines(lines)
+    lines = [ln if ln.line_no in code else _plain(ln) for ln in lines]
     lines = _unwrapped(lines, code=code)
     explicit = [r for r in rules if r.kind != "structural"]
     removed, fragments = _apply_explicit(lines, explicit, code=code)

@@ -78,14 +78,17 @@ def detect_link_line(state: State, rule: ArtefactRule) -> None:
 
 def _table_rows(state: State, *, min_rows: int = 3) -> set[int]:
     """Indices of the rows of a data table written with "|": ``min_rows`` or more adjacent
-    lines with the same number of cells (three or more), half of them with a figure. Its
-    header row ("Council | Change | Pupils affected") and a row of names or files belong
-    to the table, though alone each reads as a menu."""
+    lines with the same number of cells (three or more), half of them with a figure or one
+    a markdown table's rule ("| --- | --- |"). Its header row ("Council | Change | Pupils
+    affected") and a row of names or files belong to the table, though alone each reads as
+    a menu."""
     rows: set[int] = set()
     for _, run in itertools.groupby(range(len(state.lines)), key=lambda i: _row_key(state, i)):
         run = list(run)
         figures = sum(_figure_cells(state.lines[i]) >= 1 for i in run)
-        if len(run) >= min_rows and _cells(state.lines[run[0]]) >= 3 and 2 * figures >= len(run):
+        marked = any(P.RE_MD_TABLE_RULE.match(state.lines[i].raw) for i in run)
+        tabular = marked or 2 * figures >= len(run)
+        if len(run) >= min_rows and _cells(state.lines[run[0]]) >= 3 and tabular:
             rows.update(run)
     return rows
 
@@ -144,7 +147,7 @@ def detect_headline_block(state: State, rule: ArtefactRule) -> None:
     # findings under "The report found:" are not links. A list after a blank line stays in
     # the run: left out, it cuts the run, and the page's next section (a heading over
     # unbulleted items) is judged alone (Firefox Nightly blog lost five lines).
-    listed = introduced_lists(state, after_blank=False)
+    listed = introduced_lists(state, after_blank=False) | _table_rows(state)  # data, not links
     run: list[int] = []
     previous: Line | None = None
     for i in [*(i for i in state.kept() if i >= first), None]:

@@ -63,6 +63,21 @@ def detect_page_title(state: State, rule: ArtefactRule) -> None:
     state.page_title_at = _page_title(state, min_words=rule.param("min_words", 5))
     if state.page_title_at > 0:
         state.remove(0, rule)
+    elif state.page_title_at < 0:
+        state.page_title_at = _markdown_title(state)
+
+
+def _markdown_title(state: State, *, window: int = 40) -> int:
+    """Index of the first level-one markdown heading ("# Headline") of three to 30 words
+    among the first ``window`` lines and above any paragraph of over 30 words (-1: none):
+    an extraction tool marked the page's headline. The raw line shows the mark."""
+    for i, ln in enumerate(state.lines[:window]):
+        if ln.n_words > 30:
+            break
+        if P.RE_MD_TITLE.match(ln.raw.lstrip()) and ln.n_words >= 3:
+            state.removed.pop(ln.line_no, None)
+            return i
+    return -1
 
 
 def _page_title(state: State, *, min_words: int) -> int:
