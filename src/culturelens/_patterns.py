@@ -50,8 +50,10 @@ RE_MD_IMAGE = re.compile(r"!\[[^\[\]]{0,300}\]" + _MD_TARGET)
 RE_MD_LINK = re.compile(r"\[([^\[\]]{1,300})\]" + _MD_TARGET)
 # Lynx and w3m number each link in front of its text: "[12]Facebook"
 RE_LYNX_MARK = re.compile(r"\[\d{1,4}\](?=[^\s\d\[(])")
-RE_MD_STRONG = re.compile(r"(?<![\w*])(\*\*|__)(?=\S)(.{1,500}?)(?<=\S)\1(?![\w*])")
-RE_MD_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])(.{1,500}?)(?<=[^\s*_])\1(?![\w*])")
+# No marker inside the span: a scan stops at the next "*" or "_", so a line of thousands of
+# unclosed markers costs one pass, not one pass per marker (27 ms per 5,000 characters).
+RE_MD_STRONG = re.compile(r"(?<![\w*])(\*\*|__)(?=[^\s*_])([^*_]{1,500}?)(?<=[^\s*_])\1(?![\w*])")
+RE_MD_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])([^*_]{1,500}?)(?<=[^\s*_])\1(?![\w*])")
 RE_MD_HEADING = re.compile(r"^#{1,6} +(?=\S)")
 RE_MD_TITLE = re.compile(r"^# +(?=\S)")  # level one: the page's headline
 # the rule under a markdown table's header row: "| --- | :---: |"

@@ -18,8 +18,8 @@ _INLINE = (
     (P.RE_MD_IMAGE, ""),
     (P.RE_MD_LINK, r"\1"),
     (P.RE_LYNX_MARK, ""),
+    (P.RE_MD_EMPHASIS, r"\2"),  # first: "**bold _and italic_**" has no marker inside
     (P.RE_MD_STRONG, r"\2"),
-    (P.RE_MD_EMPHASIS, r"\2"),
     (P.RE_MD_QUOTE, ""),
 )
 
