@@ -240,7 +240,8 @@ def _paragraphs(state: State) -> tuple[Paragraph, ...]:
         kind = "standfirst" if i < first else "body"
         listed = ln.bullet or bool(P.RE_NUMBERED.match(ln.text))
         pieces = len(ln.raw_lines)
-        # a kept line of links (rare: most are menus) reads as its words in the clean text
+        # again here: the rules saw a line of only links as written (most are menus), and a
+        # joined hard-wrapped paragraph may hold markdown that spanned two of its raw lines
         text = ln.text if ln.line_no in state.code else strip_markdown(ln.text)
         out.append(Paragraph(text, kind, ln.line_no, is_list_item=listed, n_lines=pieces))
     return tuple(out)
