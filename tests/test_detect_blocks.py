@@ -396,3 +396,19 @@ def test_link_line_keeps_table_rows(lines: list[str], kept: list[str]) -> None:
         "\n".join(["Headline here", "", PROSE[0], "", *lines, "", PROSE[1]]), rules=RULES
     )
     assert [p.text for p in doc.paragraphs] == [PROSE[0], *kept, PROSE[1]]
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        # set 99: a frames-era menu of bracketed links, and a link's closing guillemet
+        ("[ Home ] [ About AHCU ] [ Join us ] [ News ] [ Campaigns ]", "link_line"),
+        ("Compare car insurance quotes from 100+ providers - Get a quote \u00bb", "link_line"),
+        # ... but a French quotation closes with one, and a byline may carry one
+        ("La directrice a d\u00e9clar\u00e9 : \u00ab Nous devons apprendre \u00bb", None),
+        ("See [1] and [2] in the annex [3]", None),
+    ],
+)
+def test_link_line_menus_and_arrows(line: str, rule: str | None) -> None:
+    doc = clean_document("\n\n".join(["Headline here", PROSE[0], line, PROSE[1]]), rules=RULES)
+    assert rule_of(doc, line) == rule

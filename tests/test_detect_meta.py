@@ -145,6 +145,23 @@ from culturelens.clean import clean_document
             "When the servers went down, nobody got fired. That was the point.",
             {"section_label", "metadata_byline", "metadata_date"},
         ),
+        # regression (set 99): a headline that asks, under a menu run together by the scrape
+        (
+            ["Westbourne Health Institute",
+             "About us Our work Publications Blog Events News Press Jobs Contact",
+             "Home \u203a Blog \u203a Quality and safety",
+             "A culture of learning, not blame: what will it actually take?",
+             "Posted by Dr Ruth Amberley", "22 October 2014"],
+            "A culture of learning, not blame: what will it actually take?",
+            {"navigation", "section_label", "metadata_byline", "metadata_date"},
+        ),
+        # regression (set 99): only labels above the date, the headline under it
+        (
+            ["You are in: News > Press releases > 2005", "<< Return to index",
+             "Issued: 6 April 2005", "STRESS DRIVING NHS STAFF TO THE BRINK, SAYS UNION SURVEY"],
+            "STRESS DRIVING NHS STAFF TO THE BRINK, SAYS UNION SURVEY",
+            {"navigation", "section_label", "metadata_date"},
+        ),
     ],
 )  # fmt: skip
 def test_headline_and_labels_above_it(head: list[str], title: str, removed_rules: set) -> None:

@@ -66,6 +66,10 @@ from culturelens.clean_state import line_fingerprint
         # a gallery's title over every slide's caption, in any case (dw.com page)
         (["Racist, ruthless, cruel: the colonial history", PROSE[0]] * 3, 3),
         (["Racist, ruthless, cruel: the colonial history", PROSE[0]] * 2, 0),
+        # set 98: a print view's running head at each page break, a paragraph going on below
+        (["Fire service review finds bullying | The Chronicle", PROSE[0],
+          "Fire service review finds bullying | The Chronicle", "were moved to other watches.",
+          PROSE[1], "Fire service review finds bullying | The Chronicle", PROSE[2]], 3),
         # ... but not a fixture list's repeated entry, with no sentence between copies (BBC)
         (["Mozambique v Zimbabwe", "Winners meet in final match", "Namibia v Botswana",
           "Winners meet in final match", "Lesotho v Malawi", "Winners meet in final match",

@@ -88,6 +88,8 @@ RE_HASHTAG = re.compile(r"(?<![\w#])#[^\W\d_]\w{1,40}")
 # Navigation separators: "Home > News > Health", "Home / UK", "A | B | C", "News » Health".
 RE_NAV_SEPARATOR = re.compile(r" (?:[>»\u203a|/\\]|>>|::) ")
 RE_ARROW_END = re.compile(r"(?:[>\u203a→]|->)\s*$")
+# A menu of bracketed items, as old sites and text browsers print links: "[ Home ] [ News ]".
+RE_BRACKET_MENU = re.compile(r"^(?:\[ ?[^\[\]]{1,30}? ?\] ?){3,}$")
 RE_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you're|you've|you'll)\b", re.I)
 RE_FIRST_PERSON_PLURAL = re.compile(r"\b(?:us|our|we)\b", re.I)
 # Two sentences joined without a space by HTML extraction: "this article?Health Secretary".

@@ -70,9 +70,13 @@ def detect_link_line(state: State, rule: ArtefactRule) -> None:
         ) or ((ln.n_words <= 6 or ": " in ln.text[:40]) and P.RE_PHONE.search(ln.text))
         parts = ln.text.split(" | ")
         menu = len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
+        menu = menu or bool(P.RE_BRACKET_MENU.match(ln.text))
         # a table row has figures in two or more cells ("We are a team | 6.63 | 6.74 | 6.76")
         menu = menu and _figure_cells(ln) < 2
-        if (webby and not ln.sentence_end) or menu or P.RE_ARROW_END.search(ln.text):
+        # a link's arrow ("Get a quote »"); a French quotation closes with one too
+        linked = ln.text.endswith("»") and "«" not in ln.text and not P.RE_BY_PREFIX.match(ln.text)
+        arrow = P.RE_ARROW_END.search(ln.text) or linked
+        if (webby and not ln.sentence_end) or menu or arrow:
             state.remove(i, rule)
 
 

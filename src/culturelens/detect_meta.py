@@ -138,7 +138,7 @@ def _confirmed_title(state: State, *, window: int = 4) -> int:
     for meta in _metadata_by_strength(state, start):
         above = [i for i in zone if i < meta][-window:]
         shaped = [i for i in above if _headline_candidate(state.lines[i], 30)]
-        plain = [i for i in shaped if not state.lines[i].sentence_end]
+        plain = [i for i in shaped if not state.lines[i].sentence_end or _asks(state.lines[i])]
         titles = [i for i in plain if not _label_like(state.lines[i])]
         # a line under the title with no blank between is its standfirst, and so is a much
         # longer line right under it past a blank line
@@ -148,6 +148,10 @@ def _confirmed_title(state: State, *, window: int = 4) -> int:
             titles.pop()
         if titles:
             return titles[-1]
+        under = state.next_kept(meta)
+        labels_only = bool(plain) and all(_label_like(state.lines[i]) for i in plain)
+        if labels_only and under in zone and _headline(state.lines[under]):
+            return under  # only labels above the date ("Press notice 4"): the headline is below
         if shaped and shaped[-1] == meta - 1 and state.lines[meta - 1].text.count(". ") <= 1:
             # two sentences over the byline: a headline ("They Leave. A Hospital Is Trying.")
             # over its standfirst; it beats a label higher up ("work, interviews, to-cite").
@@ -158,6 +162,11 @@ def _confirmed_title(state: State, *, window: int = 4) -> int:
         if plain:
             return plain[-1]
     return -1
+
+
+def _asks(ln: Line) -> bool:
+    """Is the line one question ("What will it take?"): a headline may ask, in one sentence."""
+    return ln.text.rstrip("'\"\u2019\u201d").endswith("?") and ". " not in ln.text
 
 
 def _standfirst_under(state: State, upper: int, lower: int) -> bool:

@@ -25,6 +25,10 @@ from culturelens.detect_meta import byline_or_date_below
 if TYPE_CHECKING:
     from culturelens.clean_rules import ArtefactRule
 
+# Copies of a line that make it a running head, whatever its shape: a sub-heading or a
+# label may be printed twice (a contents box, a sticky header), hardly three times.
+_RUNNING_COPIES = 3
+
 
 def detect_repeated_line(state: State, rule: ArtefactRule) -> None:
     """Short non-sentence lines that occur twice or more in one document (page headers and
@@ -36,10 +40,13 @@ def detect_repeated_line(state: State, rule: ArtefactRule) -> None:
     for key in keys:
         seen[key] = seen.get(key, 0) + 1
     titles = _gallery_titles(state, keys, rule.param("min_gallery_copies", 3))
+    running = _running_heads_printed(state, keys)
     repeats = [
         i
         for i in state.kept()
-        if keys[i] and seen[keys[i]] > 1 and (_label(state, i, max_words) or keys[i] in titles)
+        if keys[i]
+        and seen[keys[i]] > 1
+        and (_label(state, i, max_words) or keys[i] in titles or _printed(state, i, running))
     ]
     box, headings = _contents_box(state, keys, max_words)
     kept = _contents_headings(state, repeats, keys, max_words) | headings
@@ -161,18 +168,28 @@ def _gallery_titles(state: State, keys: list[str], min_copies: int) -> set[str]:
     a photo gallery's title over each slide's caption. Copies among short lines are a list
     ("Mozambique v Zimbabwe / Winners meet in final match"), and a piece of a hard-wrapped
     paragraph goes on in lower case below."""
-    at: dict[str, list[int]] = {}
+    at = []
     for i in state.kept():
         below = state.lines[i + 1].text if i + 1 < len(state.lines) else ""
-        if keys[i] and not state.lines[i].sentence_end and not P.RE_WRAPPED_START.match(below):
-            at.setdefault(keys[i], []).append(i)
+        if not state.lines[i].sentence_end and not P.RE_WRAPPED_START.match(below):
+            at.append(i)
+    return _spaced_copies(state, keys, at, min_copies)
+
+
+def _spaced_copies(state: State, keys: list[str], at: list[int], min_copies: int) -> set[str]:
+    """Keys of the lines ``at`` that occur there ``min_copies`` times or more with a sentence
+    between every two copies (copies with none between are a list's entries)."""
+    copies: dict[str, list[int]] = {}
+    for i in at:
+        if keys[i]:
+            copies.setdefault(keys[i], []).append(i)
     # sentences[i]: sentence lines above line i, so each gap is checked in constant time
     sentences = [0, *itertools.accumulate(ln.sentence_end for ln in state.lines)]
     return {
         key
-        for key, copies in at.items()
-        if len(copies) >= min_copies
-        and all(sentences[b] > sentences[a + 1] for a, b in itertools.pairwise(copies))
+        for key, where in copies.items()
+        if len(where) >= min_copies
+        and all(sentences[b] > sentences[a + 1] for a, b in itertools.pairwise(where))
     }
 
 
@@ -181,6 +198,25 @@ def _label(state: State, i: int, max_words: int) -> bool:
     ln = state.lines[i]
     label = ln.n_words <= 3 or all(P.RE_TITLE_CASE_WORD.match(w) for w in ln.text.split())
     return ln.n_words <= max_words and not ln.sentence_end and label
+
+
+def _running_heads_printed(state: State, keys: list[str], *, max_words: int = 25) -> set[str]:
+    """Lines printed three times or more with a sentence between every two copies, removed
+    or not: a print view's running head (the page's title, the time it was printed) at every
+    page break, even where a paragraph goes on below it in lower case. A line that ends in a
+    comma or a function word is a piece of such a paragraph."""
+    at = [
+        i
+        for i, ln in enumerate(state.lines)
+        if not ln.sentence_end and ln.n_words <= max_words and not P.RE_WRAPPED_END.search(ln.text)
+    ]
+    return _spaced_copies(state, keys, at, _RUNNING_COPIES)
+
+
+def _printed(state: State, i: int, running: set[str]) -> bool:
+    """Is line ``i`` a running head's copy? Not the headline it repeats, over its byline."""
+    key = line_fingerprint(state.lines[i].text)
+    return key in running and not byline_or_date_below(state, i)
 
 
 def _pull_quote_shaped(ln: Line) -> bool:
