@@ -131,8 +131,10 @@ def _confirmed_title(state: State, *, window: int = 4) -> int:
     headline-shaped line that is not a label (a menu, a site name, a short kicker): menus,
     taglines and tickers sit higher up. A standfirst with a full stop may sit between it and
     the metadata; of two candidates with no blank line between them, the upper one is the
-    headline and the lower a standfirst without a full stop. A line ending in a full stop
-    is the headline only directly above the metadata, when nothing else qualifies.
+    headline and the lower a standfirst without a full stop. A headline may ask one question.
+    When only labels sit above the metadata ("<< Return to index"), the headline-shaped line
+    under it is the headline. A line ending in a full stop is the headline only directly
+    above the metadata, when nothing else qualifies.
     """
     zone, start = header_zone(state), body_start(state)
     for meta in _metadata_by_strength(state, start):
@@ -148,10 +150,10 @@ def _confirmed_title(state: State, *, window: int = 4) -> int:
             titles.pop()
         if titles:
             return titles[-1]
-        under = state.next_kept(meta)
-        labels_only = bool(plain) and all(_label_like(state.lines[i]) for i in plain)
-        if labels_only and under in zone and _headline(state.lines[under]):
-            return under  # only labels above the date ("Press notice 4"): the headline is below
+        if plain and all(_label_like(state.lines[i]) for i in plain):
+            under = state.next_kept(meta)
+            if under in zone and _headline(state.lines[under]):
+                return under  # only labels above the date: the headline is below it
         if shaped and shaped[-1] == meta - 1 and state.lines[meta - 1].text.count(". ") <= 1:
             # two sentences over the byline: a headline ("They Leave. A Hospital Is Trying.")
             # over its standfirst; it beats a label higher up ("work, interviews, to-cite").

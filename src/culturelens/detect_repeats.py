@@ -40,13 +40,13 @@ def detect_repeated_line(state: State, rule: ArtefactRule) -> None:
     for key in keys:
         seen[key] = seen.get(key, 0) + 1
     titles = _gallery_titles(state, keys, rule.param("min_gallery_copies", 3))
-    running = _running_heads_printed(state, keys)
+    printed = _printed_heads(state, keys)
     repeats = [
         i
         for i in state.kept()
         if keys[i]
         and seen[keys[i]] > 1
-        and (_label(state, i, max_words) or keys[i] in titles or _printed(state, i, running))
+        and (_label(state, i, max_words) or keys[i] in titles or i in printed)
     ]
     box, headings = _contents_box(state, keys, max_words)
     kept = _contents_headings(state, repeats, keys, max_words) | headings
@@ -200,23 +200,19 @@ def _label(state: State, i: int, max_words: int) -> bool:
     return ln.n_words <= max_words and not ln.sentence_end and label
 
 
-def _running_heads_printed(state: State, keys: list[str], *, max_words: int = 25) -> set[str]:
-    """Lines printed three times or more with a sentence between every two copies, removed
-    or not: a print view's running head (the page's title, the time it was printed) at every
-    page break, even where a paragraph goes on below it in lower case. A line that ends in a
-    comma or a function word is a piece of such a paragraph."""
+def _printed_heads(state: State, keys: list[str], *, max_words: int = 25) -> set[int]:
+    """Indices of the copies of a line printed three times or more with a sentence between
+    every two copies, removed or not: a print view's running head (the page's title, the time
+    it was printed) at every page break, even where a paragraph goes on below it in lower
+    case. A line that ends in a comma or a function word is a piece of such a paragraph, and
+    the copy over a byline is the headline that the running head repeats."""
     at = [
         i
         for i, ln in enumerate(state.lines)
         if not ln.sentence_end and ln.n_words <= max_words and not P.RE_WRAPPED_END.search(ln.text)
     ]
-    return _spaced_copies(state, keys, at, _RUNNING_COPIES)
-
-
-def _printed(state: State, i: int, running: set[str]) -> bool:
-    """Is line ``i`` a running head's copy? Not the headline it repeats, over its byline."""
-    key = line_fingerprint(state.lines[i].text)
-    return key in running and not byline_or_date_below(state, i)
+    running = _spaced_copies(state, keys, at, _RUNNING_COPIES)
+    return {i for i in at if keys[i] in running and not byline_or_date_below(state, i)}
 
 
 def _pull_quote_shaped(ln: Line) -> bool:
