@@ -162,6 +162,32 @@ from culturelens.clean import clean_document
             "STRESS DRIVING NHS STAFF TO THE BRINK, SAYS UNION SURVEY",
             {"navigation", "section_label", "metadata_date"},
         ),
+        # regression (set 100): a headline of two sentences over a standfirst of two, over a
+        # byline with its outlet after "|"; the menu label above is no headline
+        (
+            ["\u2630 Sections",
+             "Assaults on bus drivers nearly doubled in two years. Operators say the agency is "
+             "slow to act.",
+             "Drivers describe being spat on and punched. The transit authority says new "
+             "shields are on the way.",
+             "By Carlos Ibarra | Rivergate Courier",
+             "Published Nov. 3, 2025, 5:30 a.m. ET | Updated Nov. 3, 2025, 11:12 a.m. ET"],
+            "Assaults on bus drivers nearly doubled in two years. Operators say the agency is "
+            "slow to act.",
+            {"navigation", "metadata_byline", "metadata_date"},
+        ),
+        # regression (set 100): a name run into its role is the byline, not the headline
+        (
+            ["FenmarshLive",
+             "'My daughter will walk 3 miles on an unlit road': Parents fury as council axes "
+             "school buses",
+             "Around 600 pupils across 14 villages are affected by the change, from September",
+             "",
+             "Bethany Crowhurst-Lyle Local democracy reporter", "10:52, 17 Mar 2026"],
+            "'My daughter will walk 3 miles on an unlit road': Parents fury as council axes "
+            "school buses",
+            {"section_label", "metadata_byline", "metadata_date"},
+        ),
     ],
 )  # fmt: skip
 def test_headline_and_labels_above_it(head: list[str], title: str, removed_rules: set) -> None:
@@ -291,6 +317,10 @@ def test_author_bio_after_a_role_line(bio: str, removed: bool) -> None:
          ["WRITER: Penchan Srisawat"]),
         (["Court jails official over school funds", "Reporter: Dewi Anggraini"],
          ["Reporter: Dewi Anggraini"]),
+        # regression (set 100): two names and the city they write from
+        (["Gym chain shares slump after profit warning",
+          "Rosalind Achterberg-Nwosu and Tom Ferrante in London", "4 March 2026"],
+         ["Rosalind Achterberg-Nwosu and Tom Ferrante in London"]),
     ],
 )  # fmt: skip
 def test_byline_in_parts(head: list[str], byline: list[str]) -> None:

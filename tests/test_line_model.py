@@ -211,3 +211,13 @@ def test_introduced_lists_are_not_scored(text: str, listed: set[int]) -> None:
     apply_line_model(state, LineModel({}, 10.0, 0.65))  # scores every line as an artefact
     kept = {i for i in range(len(state.lines)) if not state.is_removed(i)}
     assert listed <= kept
+
+
+def test_table_rows_are_not_scored() -> None:
+    # regression (set 101): a league table broken by an advert, rows read as pipe menus
+    rows = [f"{n} | School {n} | 0.{n}1 | 4{n}.0 | {40 + n}%" for n in range(1, 7)]
+    text = "\n".join([PROSE[0], *rows[:3], "", "Advertisement", "", *rows[3:], "", PROSE[1]])
+    state, _ = apply_rules(text, rules=RULES)
+    apply_line_model(state, LineModel({}, 10.0, 0.65))  # scores every line as an artefact
+    kept = [state.lines[i].text for i in range(len(state.lines)) if not state.is_removed(i)]
+    assert kept == rows

@@ -19,6 +19,11 @@ RE_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 RE_INVISIBLE = re.compile(
     r"[\u00ad\u200b-\u200d\u2060\ufeff\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]"
 )
+# Icons that sites put before a button's or label's words ("💬 WhatsApp", "⭐ Add us as a
+# preferred source"): arrows, technical symbols, dingbats, stars, emoji and their joiners.
+RE_ICON = re.compile(
+    r"[\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]+"
+)
 # Every horizontal space variant (NBSP, thin, figure, ideographic...) and tabs become one space.
 # A lone ASCII space is not matched, so ordinary prose needs no replacements at all.
 _SPACES = r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
@@ -184,7 +189,11 @@ RE_ROLE_LINE = re.compile(
     re.I,
 )
 # Where a byline's name ends and its role or outlet begins ("Sam Lee, Health Editor").
-RE_BYLINE_SPLIT = re.compile(r", | \u00b7 | \| | \u2013 | at | \(")
+RE_BYLINE_SPLIT = re.compile(r", | \u00b7 | \| | \u2013 | at | in | \(")  # "Tom Lee in London"
+# A question that a sub-heading asks of the story ("What happens next?", "Who is to blame?").
+RE_WH_QUESTION = re.compile(r"(?:what|who|whose|why|how|where|when|which)\b", re.I)
+# A role run on after the name with no comma ("Bethany Lyle Local democracy reporter").
+RE_GLUED_ROLE = re.compile(rf" (?:[A-Z][a-z]+ )?(?:[a-z]+ ){{0,2}}(?i:{_JOURNALIST_ROLES})s?$")
 # Between two names of one byline ("Ann Ray and Bo Li"); not "&", which joins menu items
 # ("News Arts & Culture Sport").
 RE_NAME_JOIN = re.compile(r" and ")

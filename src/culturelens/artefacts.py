@@ -50,6 +50,7 @@ DETECTOR_FUNCS: dict[str, Callable[[State, ArtefactRule], None]] = {
     "ui_fragment": B.detect_ui_fragment,
     "sentence_footer": B.detect_sentence_footer,
     "after_article": B.detect_after_article,
+    "enclosed": B.detect_enclosed,
     "record_field": R.detect_record_field,
 }
 DETECTORS = tuple(DETECTOR_FUNCS)

@@ -197,8 +197,11 @@ def _apply_explicit(
         if glued is not None:
             fragments.append(RemovedLine(line.line_no, glued[0], glued[1]))
             lines[i] = _make_line(line.line_no, glued[2])._replace(raw=line.raw)
+        bare = _iconless(lines[i])
         for rule in rules:
             match = _explicit_match(lines[i], rule)
+            if match is None and bare is not None and not rule.partial:
+                match = _explicit_match(bare, rule)
             if match is None:
                 continue
             fragment, rest = _split_partial(lines[i], match) if rule.partial else ("", "")
@@ -208,6 +211,15 @@ def _apply_explicit(
             fragments.append(RemovedLine(line.line_no, rule.name, fragment))
             lines[i] = _make_line(line.line_no, rest)._replace(raw=line.raw)
     return removed, fragments
+
+
+def _iconless(line: Line) -> Line | None:
+    """The line without its icons, when it has any: wordings are written for the words, and an
+    icon between two buttons ("💬 WhatsApp   📘 Facebook") would hide a share bar."""
+    if line.text.isascii() or len(line.text) > MAX_RULE_CHARS:
+        return None
+    text = P.RE_ICON.sub(" ", line.text)
+    return None if text == line.text else _make_line(line.line_no, text)
 
 
 def _rule_for(text: str, rules: Sequence[ArtefactRule]) -> str | None:

@@ -192,7 +192,10 @@ def body_start(state: State, *, limit: int = HEADER_LINES) -> int:
     more, so a standfirst or caption between headline and byline does not end the header. A
     pair with a "By ..." line right under it is a long headline and its standfirst."""
     top = _top(state)
-    first = next((i for i in top if state.is_prose(i)), len(state.lines))
+    # a standfirst of full sentences right over the byline is still header
+    first = next(
+        (i for i in top if state.is_prose(i) and not _byline_below(state, i)), len(state.lines)
+    )
     pairs = itertools.pairwise(top[:limit])
     body = next(
         (
@@ -213,7 +216,8 @@ def _byline_below(state: State, i: int) -> bool:
     if i + 1 >= len(state.lines):
         return False
     ln = state.lines[i + 1]  # kept or already removed as metadata
-    return bool(P.RE_BYLINE.match(ln.text)) and ln.n_words <= 8 and not ln.sentence_end
+    byline = P.RE_BYLINE.match(ln.text.split(" | ")[0])  # "By Ann Lee | The Courier"
+    return bool(byline) and ln.n_words <= 8 and not ln.sentence_end
 
 
 def _metadata_below(state: State, i: int, *, window: int = 3) -> bool:
@@ -386,3 +390,35 @@ def fragment(ln: Line, max_words: int) -> bool:
         and (question or not ln.sentence_end)
         and not P.RE_QUOTE_OPEN.match(ln.text)
     )
+
+
+def table_rows(state: State, *, min_rows: int = 3) -> set[int]:
+    """Indices of the rows of a data table written with "|": ``min_rows`` or more adjacent
+    lines with the same number of cells (three or more), half of them with a figure or one
+    a markdown table's rule ("| --- | --- |"). Its header row ("Council | Change | Pupils
+    affected") and a row of names or files belong to the table, though alone each reads as
+    a menu."""
+    rows: set[int] = set()
+    for _, run in itertools.groupby(range(len(state.lines)), key=lambda i: _row_key(state, i)):
+        run = list(run)
+        figures = sum(figure_cells(state.lines[i]) >= 1 for i in run)
+        marked = any(P.RE_MD_TABLE_RULE.match(state.lines[i].raw) for i in run)
+        tabular = marked or 2 * figures >= len(run)
+        if len(run) >= min_rows and _cells(state.lines[run[0]]) >= 3 and tabular:
+            rows.update(run)
+    return rows
+
+
+def _row_key(state: State, i: int) -> tuple[int, int]:
+    """Lines with the same key form one run: the cell count, and the line number less the
+    index (which stays the same down a run of adjacent lines)."""
+    return _cells(state.lines[i]), state.lines[i].line_no - i
+
+
+def _cells(ln: Line) -> int:
+    return ln.text.count(" | ") + 1 if " | " in ln.text else 0
+
+
+def figure_cells(ln: Line) -> int:
+    """How many of the line's "|"-separated cells are a figure ("6.63", "58%")."""
+    return sum(bool(P.RE_FIGURE_CELL.fullmatch(cell)) for cell in ln.text.split(" | "))

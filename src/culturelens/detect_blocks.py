@@ -16,6 +16,7 @@ from culturelens.clean_state import (
     Line,
     State,
     body_line,
+    figure_cells,
     fragment,
     goes_on,
     headline_like,
@@ -23,6 +24,7 @@ from culturelens.clean_state import (
     introduced_lists,
     introduces,
     subheading,
+    table_rows,
     title_case_label,
     wrapped,
 )
@@ -56,7 +58,7 @@ def detect_call_to_action(state: State, rule: ArtefactRule) -> None:
 
 def detect_link_line(state: State, rule: ArtefactRule) -> None:
     listed = introduced_lists(state)  # "You can raise a concern:" / "- email ... or call ..."
-    table = _table_rows(state)
+    table = table_rows(state)
     for i in state.kept():
         ln = state.lines[i]
         if ln.n_words > rule.param("max_words", 30) or P.RE_QUOTE_OPEN.match(ln.text) or i in table:
@@ -72,43 +74,12 @@ def detect_link_line(state: State, rule: ArtefactRule) -> None:
         menu = len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
         menu = menu or bool(P.RE_BRACKET_MENU.match(ln.text))
         # a table row has figures in two or more cells ("We are a team | 6.63 | 6.74 | 6.76")
-        menu = menu and _figure_cells(ln) < 2
+        menu = menu and figure_cells(ln) < 2
         # a link's arrow ("Get a quote »"); a French quotation closes with one too
         linked = ln.text.endswith("»") and "«" not in ln.text and not P.RE_BY_PREFIX.match(ln.text)
         arrow = P.RE_ARROW_END.search(ln.text) or linked
         if (webby and not ln.sentence_end) or menu or arrow:
             state.remove(i, rule)
-
-
-def _table_rows(state: State, *, min_rows: int = 3) -> set[int]:
-    """Indices of the rows of a data table written with "|": ``min_rows`` or more adjacent
-    lines with the same number of cells (three or more), half of them with a figure or one
-    a markdown table's rule ("| --- | --- |"). Its header row ("Council | Change | Pupils
-    affected") and a row of names or files belong to the table, though alone each reads as
-    a menu."""
-    rows: set[int] = set()
-    for _, run in itertools.groupby(range(len(state.lines)), key=lambda i: _row_key(state, i)):
-        run = list(run)
-        figures = sum(_figure_cells(state.lines[i]) >= 1 for i in run)
-        marked = any(P.RE_MD_TABLE_RULE.match(state.lines[i].raw) for i in run)
-        tabular = marked or 2 * figures >= len(run)
-        if len(run) >= min_rows and _cells(state.lines[run[0]]) >= 3 and tabular:
-            rows.update(run)
-    return rows
-
-
-def _row_key(state: State, i: int) -> tuple[int, int]:
-    """Lines with the same key form one run: the cell count, and the line number less the
-    index (which stays the same down a run of adjacent lines)."""
-    return _cells(state.lines[i]), state.lines[i].line_no - i
-
-
-def _cells(ln: Line) -> int:
-    return ln.text.count(" | ") + 1 if " | " in ln.text else 0
-
-
-def _figure_cells(ln: Line) -> int:
-    return sum(bool(P.RE_FIGURE_CELL.fullmatch(cell)) for cell in ln.text.split(" | "))
 
 
 def detect_code_chrome(state: State, rule: ArtefactRule) -> None:
@@ -151,14 +122,15 @@ def detect_headline_block(state: State, rule: ArtefactRule) -> None:
     # findings under "The report found:" are not links. A list after a blank line stays in
     # the run: left out, it cuts the run, and the page's next section (a heading over
     # unbulleted items) is judged alone (Firefox Nightly blog lost five lines).
-    listed = introduced_lists(state, after_blank=False) | _table_rows(state)  # data, not links
+    listed = introduced_lists(state, after_blank=False) | table_rows(state)  # data, not links
     run: list[int] = []
     previous: Line | None = None
     for i in [*(i for i in state.kept() if i >= first), None]:
         if i is not None and i not in listed and _headline_in_block(state, i, max_words):
             run.append(i)
             continue
-        intro = previous is not None and previous.text.endswith(":")
+        # a list under a colon, or under a sub-heading that asks ("What happens next?")
+        intro = previous is not None and (previous.text.endswith(":") or _asks_heading(previous))
         if run and _subheading_above_prose(state, run[-1]):
             run.pop()
         shaped = sum(headline_shaped(state.lines[j]) for j in run)
@@ -172,6 +144,13 @@ def detect_headline_block(state: State, rule: ArtefactRule) -> None:
                 state.remove(j, rule)
         previous = state.lines[i] if i is not None else None
         run = []
+
+
+def _asks_heading(ln: Line, *, max_words: int = 10) -> bool:
+    """A sub-heading asking what, who, why, how, where or when; a poll's question ("Should
+    the show go on?") is a yes-or-no one, and its options are no list of the article's."""
+    short = ln.n_words <= max_words and ". " not in ln.text
+    return short and ln.text.endswith("?") and bool(P.RE_WH_QUESTION.match(ln.text))
 
 
 def _headline_in_block(state: State, i: int, max_words: int) -> bool:
@@ -195,7 +174,7 @@ def _heads_bullets(state: State, i: int) -> bool:
     below = state.next_kept(i)
     after = None if below is None else state.next_kept(below)
     items = [state.lines[j] for j in (below, after) if j is not None]
-    short = state.lines[i].n_words <= 4 and not state.lines[i].sentence_end
+    short = state.lines[i].n_words <= 6 and not state.lines[i].sentence_end
     return short and len(items) == 2 and all(ln.bullet and ln.n_words >= 8 for ln in items)
 
 
@@ -449,3 +428,31 @@ def detect_sentence_footer(state: State, rule: ArtefactRule) -> None:
         if quoted or not footer:
             return
         state.remove(i, rule)
+
+
+def detect_enclosed(state: State, rule: ArtefactRule) -> None:
+    """Up to ``max_run`` kept lines of at most ``max_words`` words between two lines that one
+    box rule (``box_rules``) removed, with no blank line in the box: its middle (an AI
+    summary's bullets between its label and its disclaimer, a newsletter box's blurb between
+    its name and its e-mail field). Share bars, menus and prompts are left out: they recur
+    between the entries of a live page and the sections of an article."""
+    max_run, max_words = rule.param("max_run", 4), rule.param("max_words", 30)
+    boxes = set(rule.param("box_rules", ()))
+    n = len(state.lines)
+    for top in range(n - 2):
+        name = state.removed.get(state.lines[top].line_no)
+        if name not in boxes:
+            continue
+        bottom = top + 1
+        while bottom < n and bottom - top <= max_run + 1 and not state.is_removed(bottom):
+            bottom += 1
+        run = range(top + 1, bottom)
+        if (
+            bottom < n
+            and run
+            and state.removed.get(state.lines[bottom].line_no) == name
+            and all(state.adjacent(j, j + 1) for j in range(top, bottom))
+            and all(state.lines[j].n_words <= max_words for j in run)
+        ):
+            for j in run:
+                state.remove(j, rule)

@@ -134,7 +134,7 @@ def _confirmed_title(state: State, *, window: int = 4) -> int:
     headline and the lower a standfirst without a full stop. A headline may ask one question.
     When only labels sit above the metadata ("<< Return to index"), the headline-shaped line
     under it is the headline. A line ending in a full stop is the headline only directly
-    above the metadata, when nothing else qualifies.
+    above the metadata, or above a standfirst directly above it, when nothing else qualifies.
     """
     zone, start = header_zone(state), body_start(state)
     for meta in _metadata_by_strength(state, start):
@@ -161,9 +161,19 @@ def _confirmed_title(state: State, *, window: int = 4) -> int:
             upper = meta - 2
             standfirst = upper in shaped and state.adjacent(upper, meta - 1)
             return upper if standfirst and _standfirst(state.lines[meta - 1]) else meta - 1
+        if shaped and _over_standfirst(state, shaped[-1], meta):
+            return shaped[-1]  # "Assaults doubled. Operators say ..." / its standfirst / byline
         if plain:
             return plain[-1]
     return -1
+
+
+def _over_standfirst(state: State, i: int, meta: int) -> bool:
+    """Is line ``i``, of one or two sentences, right over a standfirst that is right over the
+    metadata? Then it is the headline, though it ends in a full stop."""
+    below = meta - 1
+    stacked = i == below - 1 and state.adjacent(i, below) and state.adjacent(below, meta)
+    return stacked and state.lines[i].text.count(". ") <= 1 and _standfirst(state.lines[below])
 
 
 def _asks(ln: Line) -> bool:
@@ -420,11 +430,15 @@ def _short_line_under(state: State, i: int, rule: ArtefactRule) -> int | None:
 
 
 def _name_with_role(text: str) -> bool:
-    """Names, optionally with a short role or outlet ("Sam Lee, Health Editor", "Ann Ray and
-    Bo Li (The Post)", "and Jo Bell, Staff Writer" continuing the byline above)."""
+    """Names, optionally with a short role, place or outlet ("Sam Lee, Health Editor", "Ann
+    Ray and Bo Li (The Post)", "Tom Lee in London", "Jo Bell Staff Writer", "and Jo Bell,
+    Staff Writer" continuing the byline above)."""
     parts = P.RE_BYLINE_SPLIT.split(text.removeprefix("and "), maxsplit=1)
     names, role = parts[0], parts[1] if len(parts) > 1 else ""
-    return all(map(_person, P.RE_NAME_JOIN.split(names))) and len(role.split()) <= 6
+    if all(map(_person, P.RE_NAME_JOIN.split(names))) and len(role.split()) <= 6:
+        return True
+    glued = P.RE_GLUED_ROLE.search(text)  # a role with no comma, as a scrape joins the two
+    return glued is not None and _person(text[: glued.start()])
 
 
 def _person(name: str) -> bool:

@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from culturelens import _patterns as P
-from culturelens.clean_state import Line, State, introduced_lists
+from culturelens.clean_state import Line, State, introduced_lists, table_rows
 from culturelens.tokens import load_stopwords
 
 __all__ = [
@@ -255,11 +255,11 @@ def line_probabilities(state: State, model: LineModel) -> dict[int, float]:
 def apply_line_model(state: State, model: LineModel) -> None:
     """Remove (as ``learned_line``) every kept line the model scores at or above threshold.
 
-    Lines of a list introduced by a line ending in ":" are never removed: as for the rules,
-    an introduced list is the article's own (fixtures, pay bands, key dates), while the same
-    lines elsewhere are often a widget.
+    Lines of a list introduced by a line ending in ":" and the rows of a "|" table are never
+    removed: as for the rules, they are the article's own data (fixtures, pay bands, key
+    dates, a league table), while the same lines elsewhere are often a widget or a menu.
     """
-    listed = introduced_lists(state)
+    listed = introduced_lists(state) | table_rows(state)
     scored = line_probabilities(state, model)
     for i, p in scored.items():  # decide on the rules' state, then remove: order does not matter
         if p >= model.threshold and i not in listed and state.lines[i].line_no not in state.code:
