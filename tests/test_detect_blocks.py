@@ -336,6 +336,8 @@ FORM = "Your email address is used only to let the recipient know who sent the e
         ([*PROSE, *FURNITURE[:4], FORM], None),
         # the article's long paragraphs on both sides of the furniture are one block
         ([PROSE[0], *FURNITURE, PROSE[1] * 3, PROSE[2] * 3, FORM], None),
+        # regression (set 102): a live page's time stamps part its entries, not end the page
+        ([*PROSE, *FURNITURE[:5], "15:18", "14:51", "14:20", "13:55", FORM], None),
     ],
 )
 def test_after_article(lines: list[str], rule: str | None) -> None:

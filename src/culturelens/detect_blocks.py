@@ -362,8 +362,10 @@ def detect_after_article(state: State, rule: ArtefactRule) -> None:
     """Kept lines after the article's main block with ``min_gap`` or more removed artefact
     lines between: teasers, forms and widgets at the foot of a whole page. A paragraph of
     more than ``max_words`` words and the pieces of a paragraph broken into lines stay: the
-    end of an article that an inline gallery or widget cut off from the main block."""
+    end of an article that an inline gallery or widget cut off from the main block. Lines
+    removed by ``parting_rules`` (a live page's time stamps) do not count towards the gap."""
     min_gap, max_words = rule.param("min_gap", 8), rule.param("max_words", 40)
+    parting_rules = set(rule.param("parting_rules", ()))  # they part entries, not end a page
     _, last = state.main_block()
     kept = state.kept()
     after = dict(itertools.pairwise(kept))
@@ -371,7 +373,8 @@ def detect_after_article(state: State, rule: ArtefactRule) -> None:
     gap = 0
     for i in range(last + 1, len(state.lines)) if last >= 0 else ():
         if state.is_removed(i):
-            gap += not state.is_metadata(i)
+            parting = state.removed[state.lines[i].line_no] in parting_rules
+            gap += not state.is_metadata(i) and not parting
             continue
         piece = goes_on(state, i, after.get(i)) or (i in before and goes_on(state, before[i], i))
         if gap >= min_gap and state.lines[i].n_words <= max_words and not piece:
