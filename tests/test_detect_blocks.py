@@ -199,6 +199,11 @@ def test_ui_fragments_between_artefacts(tail: list[str], kept: list[str]) -> Non
          ["What happens next?",
           "The Health and Safety Executive has opened an investigation into the collapse",
           "Two other county bridges of the same design have been closed as a precaution"]),
+        # regression (set 105): a sub-heading of up to eight words that asks or tells what,
+        # who, why or how, above prose, ends a related block
+        (["Emergency department wait times worst on record in three regions",
+          "Graduate nurses still waiting for hospital jobs months after qualifying",
+          "What the health agency says"], ["What the health agency says"]),
         # ... a poll's yes-or-no question does not (set 82)
         (["Should Kitchen Rivals carry on without its star judge?",
           "Yes, the show is bigger than one person", "Only if the review is published"],

@@ -158,16 +158,21 @@ def _headline_in_block(state: State, i: int, max_words: int) -> bool:
 
 
 def _subheading_above_prose(state: State, i: int) -> bool:
-    """Up to four words, or a quoted phrase or numbered section of up to eight ("'Just get it
-    in the air'", "3. Retail sales by store type"), above prose or above a list of two or more
-    long bullets ("What the study found" / "* Eating after 9pm: 28 per cent higher risk ...").
-    Up to eight words, too, above a sentence that opens a list ("Three shifts that made a
-    difference" / "The organisations ... had made a small number of practical changes:")."""
+    """Up to four words, or a quoted phrase, numbered section or what/who/why/how heading of up
+    to eight ("'Just get it in the air'", "3. Retail sales by store type", "What the health
+    agency says"), above prose or above a list of two or more long bullets ("What the study
+    found" / "* Eating after 9pm: 28 per cent higher risk ..."). Up to eight words, too, above
+    a sentence that opens a list ("Three shifts that made a difference" / "The organisations
+    ... had made a small number of practical changes:"); up to ten, a line that is all one
+    quotation ("'Nobody wanted to be the name on the form'")."""
     text = state.lines[i].text
     below = state.next_kept(i)
     longer = P.RE_QUOTE_OPEN.match(text) is not None or P.RE_NUMBERED.match(text) is not None
+    longer = longer or P.RE_WH_QUESTION.match(text) is not None  # "What the agency says"
     longer = longer or (below is not None and introduces(state.lines[below]))
-    return subheading(state, i, max_words=8 if longer else 4) or _heads_bullets(state, i)
+    quoted = P.RE_QUOTE_OPEN.match(text) is not None and text[-1] in "'\""
+    words = 10 if quoted else 8 if longer else 4
+    return subheading(state, i, max_words=words) or _heads_bullets(state, i)
 
 
 def _heads_bullets(state: State, i: int) -> bool:
