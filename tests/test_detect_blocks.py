@@ -430,6 +430,8 @@ def test_link_line_keeps_table_rows(lines: list[str], kept: list[str]) -> None:
         # ... but a French quotation closes with one, and a byline may carry one
         ("La directrice a d\u00e9clar\u00e9 : \u00ab Nous devons apprendre \u00bb", None),
         ("See [1] and [2] in the annex [3]", None),
+        # regression (set 107): a date line with "|" between its parts is no menu
+        ("Published:Tuesday | March 17, 2026 | 12:08 AM", "metadata_date"),
     ],
 )
 def test_link_line_menus_and_arrows(line: str, rule: str | None) -> None:

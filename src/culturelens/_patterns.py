@@ -160,6 +160,8 @@ RE_DATE_TAIL = re.compile(
     r"|by @?[\w.-]{1,40})?$",
     re.I,
 )
+# The word a date line opens with ("Published: Tuesday | March 17, 2026 | 12:08 AM").
+RE_STAMP_PREFIX = re.compile(r"(?:first |last )?(?:published|updated|posted)\b", re.I)
 RE_DATE_SPLIT = re.compile(r"\s+[|·•]\s+")
 # A journalist's role, in bylines, role lines and bios ("Health Editor", "staff writer").
 _JOURNALIST_ROLES = r"correspondent|editor|reporter|writer|journalist|columnist|contributor"

@@ -67,6 +67,8 @@ def detect_link_line(state: State, rule: ArtefactRule) -> None:
             continue  # a sentence of the article's list, not a contact line or a widget
         if P.RE_BYLINE.match(ln.text.split(" | ")[0]):
             continue  # "By Dana Whitfield | dana@example.com" is a byline
+        if P.RE_STAMP_PREFIX.match(ln.text) and P.RE_DATE_ANYWHERE.search(ln.text):
+            continue  # "Published:Tuesday | March 17, 2026 | 12:08 AM" is the date line
         webby = (
             P.RE_URL.search(ln.text) or P.RE_EMAIL.search(ln.text) or P.RE_HANDLE.search(ln.text)
         ) or ((ln.n_words <= 6 or ": " in ln.text[:40]) and P.RE_PHONE.search(ln.text))
