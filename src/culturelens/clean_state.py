@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
 from culturelens import _patterns as P
@@ -71,6 +72,12 @@ class State:
     title_at: int = -1  # index of the headline when a byline or date below confirms it
     page_title_at: int = -1  # index of the headline an HTML page's <title> (line 1) repeats
     code: frozenset[int] = frozenset()  # line numbers of code blocks: never removed
+
+    @cached_property
+    def tables(self) -> frozenset[int]:
+        """Indices of the rows of "|" tables (:func:`table_rows`); the lines never change, so
+        the link, block and learned passes share one count."""
+        return frozenset(table_rows(self))
 
     def kept(self) -> list[int]:
         return [i for i, ln in enumerate(self.lines) if ln.line_no not in self.removed]
@@ -216,8 +223,13 @@ def _byline_below(state: State, i: int) -> bool:
     if i + 1 >= len(state.lines):
         return False
     ln = state.lines[i + 1]  # kept or already removed as metadata
-    byline = P.RE_BYLINE.match(ln.text.split(" | ")[0])  # "By Ann Lee | The Courier"
-    return bool(byline) and ln.n_words <= 8 and not ln.sentence_end
+    return byline_first(ln.text) and ln.n_words <= 8 and not ln.sentence_end
+
+
+def byline_first(text: str) -> bool:
+    """Does the line open with a byline, perhaps followed by "|" and an outlet or address
+    ("By Ann Lee | The Courier", "By Ann Lee | ann@example.com")?"""
+    return bool(P.RE_BYLINE.match(text.split(" | ")[0]))
 
 
 def _metadata_below(state: State, i: int, *, window: int = 3) -> bool:

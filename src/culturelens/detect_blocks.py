@@ -16,6 +16,7 @@ from culturelens.clean_state import (
     Line,
     State,
     body_line,
+    byline_first,
     figure_cells,
     fragment,
     goes_on,
@@ -24,7 +25,6 @@ from culturelens.clean_state import (
     introduced_lists,
     introduces,
     subheading,
-    table_rows,
     title_case_label,
     wrapped,
 )
@@ -58,14 +58,14 @@ def detect_call_to_action(state: State, rule: ArtefactRule) -> None:
 
 def detect_link_line(state: State, rule: ArtefactRule) -> None:
     listed = introduced_lists(state)  # "You can raise a concern:" / "- email ... or call ..."
-    table = table_rows(state)
+    table = state.tables
     for i in state.kept():
         ln = state.lines[i]
         if ln.n_words > rule.param("max_words", 30) or P.RE_QUOTE_OPEN.match(ln.text) or i in table:
             continue
         if i in listed and "\u00b7" not in ln.text and sum(map(str.isalpha, ln.text.split())) >= 4:
             continue  # a sentence of the article's list, not a contact line or a widget
-        if P.RE_BYLINE.match(ln.text.split(" | ")[0]):
+        if byline_first(ln.text):
             continue  # "By Dana Whitfield | dana@example.com" is a byline
         if P.RE_STAMP_PREFIX.match(ln.text) and P.RE_DATE_ANYWHERE.search(ln.text):
             continue  # "Published:Tuesday | March 17, 2026 | 12:08 AM" is the date line
@@ -124,7 +124,7 @@ def detect_headline_block(state: State, rule: ArtefactRule) -> None:
     # findings under "The report found:" are not links. A list after a blank line stays in
     # the run: left out, it cuts the run, and the page's next section (a heading over
     # unbulleted items) is judged alone (Firefox Nightly blog lost five lines).
-    listed = introduced_lists(state, after_blank=False) | table_rows(state)  # data, not links
+    listed = introduced_lists(state, after_blank=False) | state.tables  # data, not links
     run: list[int] = []
     previous: Line | None = None
     for i in [*(i for i in state.kept() if i >= first), None]:

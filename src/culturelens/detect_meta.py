@@ -19,6 +19,7 @@ from culturelens.clean_state import (
     State,
     body_line,
     body_start,
+    byline_first,
     edge_zone,
     header_zone,
     headline_text,
@@ -392,7 +393,7 @@ def detect_byline(state: State, rule: ArtefactRule) -> None:
         name = i in header and i not in top and _name_with_role(ln.text)
         # ... next to a date or under a headline, not a venue line ("Ewood Park") above prose
         name = name and (_near_metadata(state, i) or _under_headline(state, i))
-        byline = P.RE_BYLINE.match(ln.text.split(" | ")[0])  # "By Ann Lee | ann@example.com"
+        byline = byline_first(ln.text)  # "By Ann Lee | ann@example.com"
         prefixed = P.RE_BY_PREFIX.match(ln.text) and ln.n_words <= 12 and not ln.sentence_end
         if byline or prefixed or name:
             (state.authors if byline or prefixed else state.named).append(_author(ln.text))

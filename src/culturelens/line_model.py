@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from culturelens import _patterns as P
-from culturelens.clean_state import Line, State, introduced_lists, table_rows
+from culturelens.clean_state import Line, State, introduced_lists
 from culturelens.tokens import load_stopwords
 
 __all__ = [
@@ -259,7 +259,7 @@ def apply_line_model(state: State, model: LineModel) -> None:
     removed: as for the rules, they are the article's own data (fixtures, pay bands, key
     dates, a league table), while the same lines elsewhere are often a widget or a menu.
     """
-    listed = introduced_lists(state) | table_rows(state)
+    listed = introduced_lists(state) | state.tables
     scored = line_probabilities(state, model)
     for i, p in scored.items():  # decide on the rules' state, then remove: order does not matter
         if p >= model.threshold and i not in listed and state.lines[i].line_no not in state.code:
