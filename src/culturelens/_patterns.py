@@ -295,6 +295,8 @@ RE_NAME_LINE = re.compile(
     r"^(?:[A-Z][a-z'.-]{1,20}|[A-Z]\.)(?: (?:[A-Z][a-z'.-]{1,20}|[A-Z]\.?|de|van|von|da|al|bin|le))"
     r"{1,3}$"
 )
+# A letter signed without the writer's name ("Name and address supplied").
+RE_NAME_SUPPLIED = re.compile(r"^names? (?:and address(?:es)? )?(?:supplied|withheld)\b", re.I)
 # A word that is capitalised, a number or a small joining word: lines made only of these
 # are names and labels ("Wharfedale & Aire Valley News", "Northshire Health Board").
 RE_TITLE_CASE_WORD = re.compile(r"^(?:[A-Z0-9][\w'.-]{0,40}|&|and|of|the|for|in|on|at|to)$")

@@ -232,6 +232,17 @@ def byline_first(text: str) -> bool:
     return bool(P.RE_BYLINE.match(text.split(" | ")[0]))
 
 
+def person_name(name: str) -> bool:
+    """Two to four capitalised words, perhaps after an honorific ("Dr Ann Ray-Hale")."""
+    words = name.split()
+    if words and words[0].rstrip(".").lower() in P.HONORIFICS:
+        words = words[1:]
+    letters = [w.replace("-", "").replace("'", "").rstrip(".") for w in words]
+    named = 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in letters)
+    # "DRIVING THE DAY" is a section label, "II. The Complaints" a contents entry
+    return named and not name.isupper() and not P.NOT_IN_NAMES.intersection(letters)
+
+
 def _metadata_below(state: State, i: int, *, window: int = 3) -> bool:
     """Is there a byline or a date among the ``window`` lines under line ``i`` (kept, or
     removed as metadata)? The first two prose lines are then a headline of two sentences

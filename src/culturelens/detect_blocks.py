@@ -24,6 +24,7 @@ from culturelens.clean_state import (
     headline_shaped,
     introduced_lists,
     introduces,
+    person_name,
     subheading,
     title_case_label,
     wrapped,
@@ -131,6 +132,8 @@ def detect_headline_block(state: State, rule: ArtefactRule) -> None:
         if i is not None and i not in listed and _headline_in_block(state, i, max_words):
             run.append(i)
             continue
+        if run and len(run) - _sign_off(state, run) <= 1:  # signature, then the next letter
+            run = []
         # a list under a colon, or under a sub-heading that asks ("What happens next?")
         intro = previous is not None and (previous.text.endswith(":") or _asks_heading(previous))
         if run and _subheading_above_prose(state, run[-1]):
@@ -146,6 +149,25 @@ def detect_headline_block(state: State, rule: ArtefactRule) -> None:
                 state.remove(j, rule)
         previous = state.lines[i] if i is not None else None
         run = []
+
+
+def _sign_off(state: State, run: list[int]) -> int:
+    """How many of a run's first lines sign the letter whose last paragraph is right above
+    them: a name, perhaps with a town ("Gwen Tallis, Fenmoor"), or "Name and address
+    supplied", and the short lines set against it ("Retired GP, Pelham"). On a letters page
+    a signature and the next letter's heading would otherwise read as a block of links."""
+    if run[0] == 0 or state.is_removed(run[0] - 1):
+        return 0
+    above, text = state.lines[run[0] - 1], state.lines[run[0]].text
+    signed = person_name(text.split(", ")[0]) or P.RE_NAME_SUPPLIED.match(text) is not None
+    if not (signed and above.sentence_end and above.n_words >= 20):
+        return 0
+    n = 1  # then up to two "role, place" lines
+    while n < min(3, len(run)) and state.adjacent(run[n - 1], run[n]):
+        if ", " not in state.lines[run[n]].text or state.lines[run[n]].n_words > 8:
+            break
+        n += 1
+    return n
 
 
 def _asks_heading(ln: Line, *, max_words: int = 10) -> bool:

@@ -25,6 +25,7 @@ from culturelens.clean_state import (
     headline_text,
     is_label,
     line_fingerprint,
+    person_name,
     subheading,
     title_case_label,
 )
@@ -436,20 +437,10 @@ def _name_with_role(text: str) -> bool:
     Staff Writer" continuing the byline above)."""
     parts = P.RE_BYLINE_SPLIT.split(text.removeprefix("and "), maxsplit=1)
     names, role = parts[0], parts[1] if len(parts) > 1 else ""
-    if all(map(_person, P.RE_NAME_JOIN.split(names))) and len(role.split()) <= 6:
+    if all(map(person_name, P.RE_NAME_JOIN.split(names))) and len(role.split()) <= 6:
         return True
     glued = P.RE_GLUED_ROLE.search(text)  # a role with no comma, as a scrape joins the two
-    return glued is not None and _person(text[: glued.start()])
-
-
-def _person(name: str) -> bool:
-    words = name.split()
-    if words and words[0].rstrip(".").lower() in P.HONORIFICS:
-        words = words[1:]
-    letters = [w.replace("-", "").replace("'", "").rstrip(".") for w in words]
-    named = 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in letters)
-    # "DRIVING THE DAY" is a section label, "II. The Complaints" a contents entry
-    return named and not name.isupper() and not P.NOT_IN_NAMES.intersection(letters)
+    return glued is not None and person_name(text[: glued.start()])
 
 
 def _near_metadata(state: State, i: int) -> bool:
