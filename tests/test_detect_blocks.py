@@ -215,33 +215,6 @@ def test_headline_block(block: list[str], kept: list[str]) -> None:
     assert [p.text for p in doc.paragraphs] == [PROSE[0], *kept, PROSE[1]]
 
 
-LETTER = (
-    "Publish the outcomes of incident reviews to the staff who raised them, within 60 days, as"
-    " a legal duty. Until that happens, the posters on every ward are just decoration."
-)
-
-
-@pytest.mark.parametrize(
-    ("below", "kept"),
-    [
-        # regression (set 108): a letter's signature under its last paragraph, then the next
-        # letter's heading, is no related block ...
-        (["Dr Anjali Ferreira-Watts", "Retired consultant microbiologist, Pelham St Giles", "",
-          "A blazer for £68 is not 'affordable'"],
-         ["Dr Anjali Ferreira-Watts", "Retired consultant microbiologist, Pelham St Giles",
-          "A blazer for £68 is not 'affordable'"]),
-        (["Name and address supplied", "", "A heron on the towpath"],
-         ["Name and address supplied", "A heron on the towpath"]),
-        # ... but a name over two headlines still is
-        (["Jane Porter", "", "Council tax to rise by 5% in April", "",
-          "Bypass plan approved after ten-year wait"], []),
-    ],
-)  # fmt: skip
-def test_letters_page_signatures(below: list[str], kept: list[str]) -> None:
-    doc = clean_document("\n".join(["Letters", "", LETTER, *below, "", LETTER]), rules=RULES)
-    assert [p.text for p in doc.paragraphs] == [LETTER, *kept, LETTER]
-
-
 def test_data_list_with_figures_is_kept() -> None:
     table = ["Table 3.1: Feeling safe to report", "Medical 70%", "Nursing and midwifery 59%",
              "Allied health professions 63%"]  # fmt: skip
@@ -287,6 +260,9 @@ def test_document_tail(tail: list[str], kept: list[str]) -> None:
         # regression: fixture lists (BBC cup draws) were taken for menus
         (["Oldham v Bolton", "Everton v Sunderland", "Hull v Colchester"],
          ["Oldham v Bolton", "Everton v Sunderland", "Hull v Colchester"]),
+        # regression (set 111): a list under a sub-heading that asks is its answer
+        (["Which libraries will close?", "Holmefield", "Wrayby", "Eastry Fen"],
+         ["Which libraries will close?", "Holmefield", "Wrayby", "Eastry Fen"]),
         # two short lines are not a menu; sentences never are
         (["Money", "People"], ["Money", "People"]),
         (["It rained.", "It poured.", "It stopped."], ["It rained.", "It poured.", "It stopped."]),
@@ -314,6 +290,27 @@ SIGNED = ["Ninfa Wood", "Walnut Creek", "Quarry plan will", "undermine rural roa
 def test_menu_run_between_paragraphs(lines: list[str], kept: list[str]) -> None:
     doc = clean_document("\n".join(["Headline here", *lines]), rules=RULES)
     assert [p.text for p in doc.paragraphs] == kept
+
+
+@pytest.mark.parametrize(
+    ("below", "kept"),
+    [
+        # regression (set 108): a letter's signature under its last paragraph, then the next
+        # letter's heading, is no related block ...
+        (["Dr Anjali Ferreira-Watts", "Retired consultant microbiologist, Pelham St Giles", "",
+          "A blazer for £68 is not 'affordable'"],
+         ["Dr Anjali Ferreira-Watts", "Retired consultant microbiologist, Pelham St Giles",
+          "A blazer for £68 is not 'affordable'"]),
+        (["Name and address supplied", "", "A heron on the towpath"],
+         ["Name and address supplied", "A heron on the towpath"]),
+        # ... but a name over two headlines still is
+        (["Jane Porter", "", "Council tax to rise by 5% in April", "",
+          "Bypass plan approved after ten-year wait"], []),
+    ],
+)  # fmt: skip
+def test_letters_page_signatures(below: list[str], kept: list[str]) -> None:
+    doc = clean_document("\n".join(["Letters", "", LETTER, *below, "", LETTER]), rules=RULES)
+    assert [p.text for p in doc.paragraphs] == [LETTER, *kept, LETTER]
 
 
 @pytest.mark.parametrize(

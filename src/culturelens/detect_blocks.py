@@ -256,8 +256,10 @@ def _remove_menu(
     listed: set[int],
     main: tuple[int, int],
 ) -> None:
-    # an introduced list goes on past its longer first items ("fragile roofs and roof lights")
-    intro = run and run[0] > 0 and state.lines[run[0] - 1].text.endswith(":")
+    # an introduced list goes on past its longer first items ("fragile roofs and roof lights"),
+    # and a list under a sub-heading that asks is the answer ("Which libraries will close?")
+    above = state.lines[run[0] - 1] if run and run[0] > 0 else None
+    intro = above is not None and (above.text.endswith(":") or _asks_heading(above))
     if len(run) < min_lines or intro or run[0] in listed or _framed(state, run, main):
         return
     for j in run:
