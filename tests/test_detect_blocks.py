@@ -73,6 +73,9 @@ def test_truncated_line(line: str, removed: bool) -> None:
         (["41 comments from Sam Okoro and more", "Sam Okoro \u00b7 11mo",
           "Ours went to a consultancy and came back as a word cloud."], 3),
         (["Sort by: Best", "u/harbour_sal \u00b7 6h", "Petition got 2,300 signatures."], 3),
+        # regression (set 116): a discussion site's search box heads its thread
+        (["Search Comments", "u/points_failure \u00b7 5 hr. ago",
+          "Drove for them for three years and the early turnaround is real."], 3),
         # regression (real pages, batch 6): comments longer than the article, confirmed by a
         # reply button under the header
         (["There are 13 comments", "Sallie G", "March 10, 2017 at 12:20 AM",
@@ -235,6 +238,12 @@ def test_data_list_with_figures_is_kept() -> None:
           "• When the bridge was last inspected, which the council will publish within days"],
          ["What we still don't know", "Why the span failed, and whether rain played a part",
           "When the bridge was last inspected, which the council will publish within days"]),
+        # regression (set 117): a sub-heading that asks, over short bullets, right after a
+        # "Read more:" link
+        (["Read more: Why some councils test their own bathing waters", "What did they find?",
+          "- Average concentration: 18 particles per litre", "- Most common type: fibres"],
+         ["What did they find?", "Average concentration: 18 particles per litre",
+          "Most common type: fibres"]),
     ],
 )  # fmt: skip
 def test_document_tail(tail: list[str], kept: list[str]) -> None:

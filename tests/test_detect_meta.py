@@ -264,6 +264,9 @@ def test_author_bio(byline: str, bio: str, removed: bool) -> None:
         ("Isaac Whitebird is a reporter with CBC Manitoba based in Thompson.", True),
         ("Priya leads the Institute's work on staff experience.", True),  # the byline's first name
         ("Priya Patel, a nurse, said the ward was calmer.", False),
+        # regression (set 111): the outlet's possessive in place of "a" or "the"
+        ("Leonie Strachan is Tidewater's oceans correspondent. She joined in 2019.", True),
+        ("Leonie Strachan is Tidewater's longest-serving harbour pilot.", False),
     ],
 )
 def test_author_bio_without_the_full_name(bio: str, removed: bool) -> None:

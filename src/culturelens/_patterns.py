@@ -264,7 +264,8 @@ RE_COMMENTS_HEADER = re.compile(
     r"|^\d{1,6} (?:comments?|answers?|replies) from \S.{0,80}$"
     r"|^there (?:are|is) (?:no|one|\d{1,6}) (?:comments?|responses?|replies)\W{0,3}$"
     r"|^sort(?:ed)? by:? (?:best|top|new(?:est)?|old(?:est)?|newest first|oldest first"
-    r"|most (?:relevant|liked|popular|recent)|controversial)\W{0,3}$",
+    r"|most (?:relevant|liked|popular|recent)|controversial)\W{0,3}$"
+    r"|^search comments\W{0,3}$",
     re.I,
 )
 # A line the site cut off: the ellipsis character right after a word, in the raw line (the
@@ -326,7 +327,8 @@ RE_FOOTER_SENTENCE = re.compile(
 )
 # A sentence about a named author: their job on the paper, or how to reach them.
 RE_BIO_SENTENCE = re.compile(
-    r"^(?:[A-Z][\w'.-]{1,30} ){1,3}(?:(?:is|was|has been) (?:a|an|the|our) (?:[\w,'-]+ ){0,6}"
+    r"^(?:[A-Z][\w'.-]{1,30} ){1,3}(?:(?:is|was|has been) (?:a|an|the|our|[A-Z][\w&.-]{1,30}'s)"
+    r" (?:[\w,'-]+ ){0,6}"
     rf"(?:{_JOURNALIST_ROLES}|producer|photographer|freelancer)s?\b"
     r"|can be (?:reached|contacted|e-?mailed)\b)"
 )

@@ -307,6 +307,7 @@ def detect_document_tail(state: State, rule: ArtefactRule) -> None:
             or _subheading_above_prose(state, i)  # "'We were told to keep our heads down'"
             or _data_line(ln)
             or _heads_data(state, i)
+            or _asks_over_bullets(state, i)  # "What did they find?" / "- Average: 18 per litre"
         ):
             after_header = False  # a results table or line-ups end match reports
         elif (after_header and short) or (tail and short and not ln.sentence_end):
@@ -314,6 +315,11 @@ def detect_document_tail(state: State, rule: ArtefactRule) -> None:
         else:
             after_header = False
     _remove_tail_headers(state, rule, last)
+
+
+def _asks_over_bullets(state: State, i: int) -> bool:
+    below = state.next_kept(i)
+    return _asks_heading(state.lines[i]) and below is not None and state.lines[below].bullet
 
 
 def _data_line(ln: Line) -> bool:
