@@ -454,3 +454,29 @@ def test_everything_above_a_page_titles_headline_is_furniture() -> None:
     )
     assert doc.title == headline
     assert [p.text for p in doc.paragraphs] == PROSE
+
+
+NEXT_STORY = [
+    "Green bin collections to go fortnightly from April to save money",
+    "Tom Ferreira-Banks",
+    "08:30, 24 Jan 2025",
+    "Garden waste collections in East Wold will move from weekly to fortnightly, the council said.",
+]
+
+
+@pytest.mark.parametrize(
+    ("before", "label", "after", "removed"),
+    [
+        # regression (set 121): a page that loads the next story under the article
+        (PROSE, "Next article", NEXT_STORY, True),
+        (PROSE, "UP NEXT \u2193", NEXT_STORY, True),
+        # a label over teasers with no byline or date is the related-links rules' business
+        (PROSE, "Read next", [NEXT_STORY[0], "Council tax to rise by 5% in April"], False),
+        # too little prose above: a video widget's "Up next" in the page's header
+        (PROSE[:1], "Up next", NEXT_STORY, False),
+    ],
+)
+def test_next_article(before: list[str], label: str, after: list[str], removed: bool) -> None:
+    text = "\n\n".join(["A headline for the story", *before, label, *after])
+    doc = clean_document(text, rules=RULES)
+    assert (rule_of(doc, after[-1]) == "next_article") is removed

@@ -63,6 +63,9 @@ def test_wrap_width(lines: list[str], wrapped: bool) -> None:
         # a page footer inside a paragraph (set 73): a last piece would end a sentence
         ("The guardian received 41 concerns in the quarter, most of them about the",
          "Page 7 of 22", False),
+        # regression (set 121): a banner's buttons end it; the headline below is no piece
+        ("you consent to our use of cookies on this website. [Accept] [Find out more]",
+         "Tram drivers 'nodding off at the controls' after 13-hour shifts", False),
     ],
 )  # fmt: skip
 def test_continues(before: str, line: str, joined: bool) -> None:

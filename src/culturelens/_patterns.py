@@ -296,6 +296,10 @@ RE_NAME_LINE = re.compile(
     r"^(?:[A-Z][a-z'.-]{1,20}|[A-Z]\.)(?: (?:[A-Z][a-z'.-]{1,20}|[A-Z]\.?|de|van|von|da|al|bin|le))"
     r"{1,3}$"
 )
+# The label over the next story of a page that loads one after another ("Next article >").
+RE_NEXT_ARTICLE = re.compile(
+    r"^\W{0,3}(?:next (?:article|story)|up next|read next|next up)\W{0,3}$", re.I
+)
 # A letter signed without the writer's name ("Name and address supplied").
 RE_NAME_SUPPLIED = re.compile(r"^names? (?:and address(?:es)? )?(?:supplied|withheld)\b", re.I)
 # A word that is capitalised, a number or a small joining word: lines made only of these

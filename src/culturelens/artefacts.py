@@ -47,6 +47,7 @@ DETECTOR_FUNCS: dict[str, Callable[[State, ArtefactRule], None]] = {
     "boilerplate": D.detect_boilerplate,
     "author_bio": M.detect_author_bio,
     "comment_thread": B.detect_comment_thread,
+    "next_article": M.detect_next_article,
     "ui_fragment": B.detect_ui_fragment,
     "sentence_footer": B.detect_sentence_footer,
     "after_article": B.detect_after_article,

@@ -126,6 +126,24 @@ def byline_or_date_below(state: State, i: int, *, window: int = 4) -> bool:
     return any(P.RE_BY_PREFIX.match(ln.text) or _dateline(ln.text) for ln in below)
 
 
+def detect_next_article(state: State, rule: ArtefactRule) -> None:
+    """From a "Next article" label over another story's header (a headline with a byline or
+    date below it) to the end: the page went on to the next story."""
+    min_prose = rule.param("min_prose_lines", 3)
+    prose = 0
+    for i in range(len(state.lines)):  # the label itself may be removed already
+        if not state.is_removed(i) and state.is_prose(i):
+            prose += 1
+            continue
+        if prose < min_prose or not P.RE_NEXT_ARTICLE.match(state.lines[i].text):
+            continue
+        head = state.next_kept(i)
+        if head is not None and _headline(state.lines[head]) and byline_or_date_below(state, head):
+            for j in range(i, len(state.lines)):
+                state.remove(j, rule)
+            return
+
+
 def _confirmed_title(state: State, *, window: int = 4) -> int:
     """Index of the headline above a byline or date in the header (-1: none found).
 

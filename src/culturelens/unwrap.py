@@ -54,8 +54,10 @@ def continues(before: str, line: str, *, width: int) -> bool:
     full = width and FULL_SHARE * width <= len(before) <= OVER_SHARE * width
     if not full or before.endswith(":") or line.isupper():
         return False
-    if P.RE_SENTENCE_END.search(before) and line[:1].isupper():
-        return False  # perhaps a new paragraph; a cut between sentences loses nothing
+    if (P.RE_SENTENCE_END.search(before) or before.endswith("]")) and line[:1].isupper():
+        # perhaps a new paragraph; a cut between sentences loses nothing, and a button
+        # ("[Accept] [Find out more]") ends a banner above the headline
+        return False
     if len(line) < FULL_SHARE * width and not P.RE_SENTENCE_END.search(line):
         return False  # a paragraph's last piece ends a sentence; "Page 7 of 22" does not
     return not (P.RE_BULLET.match(line) or P.RE_NUMBERED.match(line))
