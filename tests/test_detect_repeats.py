@@ -70,6 +70,9 @@ from culturelens.clean_state import line_fingerprint
         (["Fire service review finds bullying | The Chronicle", PROSE[0],
           "Fire service review finds bullying | The Chronicle", "were moved to other watches.",
           PROSE[1], "Fire service review finds bullying | The Chronicle", PROSE[2]], 3),
+        # regression (set 123): two sub-headings that recur over prose are the article's
+        # structure, one label recurring so a page header (the first rows)
+        (["Pros", PROSE[0], "Cons", PROSE[1], "Pros", PROSE[2], "Cons", PROSE[0]], 0),
         # ... but not a fixture list's repeated entry, with no sentence between copies (BBC)
         (["Mozambique v Zimbabwe", "Winners meet in final match", "Namibia v Botswana",
           "Winners meet in final match", "Lesotho v Malawi", "Winners meet in final match",

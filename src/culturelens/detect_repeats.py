@@ -30,6 +30,14 @@ if TYPE_CHECKING:
 _RUNNING_COPIES = 3
 
 
+def _heads_prose(state: State, i: int) -> bool:
+    """A line of up to six words, no sentence, right above a kept sentence ("Pros" / "Pay is
+    on time.")."""
+    ln, below = state.lines[i], state.next_kept(i)
+    short = ln.n_words <= 6 and not ln.sentence_end and not ln.bullet
+    return short and below is not None and state.is_prose(below)
+
+
 def detect_repeated_line(state: State, rule: ArtefactRule) -> None:
     """Short non-sentence lines that occur twice or more in one document (page headers and
     footers, share buttons), a gallery's title repeated over its captions, a PDF's running
@@ -60,6 +68,14 @@ def detect_repeated_line(state: State, rule: ArtefactRule) -> None:
     # a list the article introduces ("ATF consists of the following components:") names
     # what its sub-headings then take up one by one: no contents box
     kept |= introduced_lists(state)
+    # two or more sub-headings that each recur over prose are the article's structure ("Pros"
+    # / "Cons" in each review); one label recurring so is a page's running head
+    copies: dict[str, list[int]] = {}
+    for i in repeats:
+        copies.setdefault(keys[i], []).append(i)
+    headed = [group for group in copies.values() if all(_heads_prose(state, j) for j in group)]
+    if len(headed) >= 2:
+        kept |= {i for group in headed for i in group}
     for i in [*repeats, *box, *_running_heads(state, max_words)]:
         if i not in kept:
             state.remove(i, rule)
