@@ -134,8 +134,7 @@ def detect_headline_block(state: State, rule: ArtefactRule) -> None:
             continue
         if run and len(run) - _sign_off(state, run) <= 1:  # signature, then the next letter
             run = []
-        # a list under a colon, or under a sub-heading that asks ("What happens next?")
-        intro = previous is not None and (previous.text.endswith(":") or _asks_heading(previous))
+        intro = previous is not None and _opens_list(previous)
         if run and _subheading_above_prose(state, run[-1]):
             run.pop()
         shaped = sum(headline_shaped(state.lines[j]) for j in run)
@@ -170,6 +169,12 @@ def _sign_off(state: State, run: list[int]) -> int:
     return n
 
 
+def _opens_list(ln: Line) -> bool:
+    """Does the line introduce the list under it: a colon, or a sub-heading that asks ("What
+    happens next?", "Which libraries will close?")?"""
+    return ln.text.endswith(":") or _asks_heading(ln)
+
+
 def _asks_heading(ln: Line, *, max_words: int = 10) -> bool:
     """A sub-heading asking what, who, why, how, where or when; a poll's question ("Should
     the show go on?") is a yes-or-no one, and its options are no list of the article's."""
@@ -191,10 +196,11 @@ def _subheading_above_prose(state: State, i: int) -> bool:
     quotation ("'Nobody wanted to be the name on the form'")."""
     text = state.lines[i].text
     below = state.next_kept(i)
-    longer = P.RE_QUOTE_OPEN.match(text) is not None or P.RE_NUMBERED.match(text) is not None
+    opens_quote = P.RE_QUOTE_OPEN.match(text) is not None
+    longer = opens_quote or P.RE_NUMBERED.match(text) is not None
     longer = longer or P.RE_WH_QUESTION.match(text) is not None  # "What the agency says"
     longer = longer or (below is not None and introduces(state.lines[below]))
-    quoted = P.RE_QUOTE_OPEN.match(text) is not None and text[-1] in "'\""
+    quoted = opens_quote and text[-1] in "'\""
     words = 10 if quoted else 8 if longer else 4
     return subheading(state, i, max_words=words) or _heads_bullets(state, i)
 
@@ -256,10 +262,8 @@ def _remove_menu(
     listed: set[int],
     main: tuple[int, int],
 ) -> None:
-    # an introduced list goes on past its longer first items ("fragile roofs and roof lights"),
-    # and a list under a sub-heading that asks is the answer ("Which libraries will close?")
-    above = state.lines[run[0] - 1] if run and run[0] > 0 else None
-    intro = above is not None and (above.text.endswith(":") or _asks_heading(above))
+    # an introduced list goes on past its longer first items ("fragile roofs and roof lights")
+    intro = run and run[0] > 0 and _opens_list(state.lines[run[0] - 1])
     if len(run) < min_lines or intro or run[0] in listed or _framed(state, run, main):
         return
     for j in run:
