@@ -11,6 +11,8 @@ from test_clean import _assert_no_silent_loss  # the one invariant check, shared
 from culturelens import clean, clean_eval
 from culturelens.clean import load_rules
 from culturelens.clean_eval import evaluate_cleaning, predict_lines, read_labelled_lines
+from culturelens.clean_learn import train_line_model
+from culturelens.line_model import line_probabilities
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "validation" / "cleaning"
@@ -261,6 +263,18 @@ CORPORA = pd.DataFrame(
     ],
     columns=["dataset", "doc_id", "line_no", "text", "label", "kind"],
 )
+
+
+@pytest.mark.parametrize("threshold", [0.2, 0.5, 0.8])
+def test_finishing_with_the_scores_found_once_is_finishing_with_the_model(threshold: float) -> None:
+    ruled = clean_eval.rule_states(CORPORA, rules=RULES, boilerplate_min_docs=None)
+    model = train_line_model(CORPORA, rules=RULES, threshold=threshold, seed=1)
+    scored = [line_probabilities(doc.state, model) for doc in ruled]
+    once = clean_eval.finish_states(ruled, model, scored=scored)
+    pd.testing.assert_frame_equal(once, clean_eval.finish_states(ruled, model))
+    assert not once["kept"].all()  # the model removes each blurb, and the scores say so
+    zero = [dict.fromkeys(p, 0.0) for p in scored]  # the scores given are the ones cut
+    assert clean_eval.finish_states(ruled, model, scored=zero)["kept"].all()
 
 
 @pytest.mark.parametrize(

@@ -154,3 +154,41 @@ def test_rule_dataclass_is_frozen_and_validates() -> None:
         rule.name = "y"  # type: ignore[misc]
     with pytest.raises(ValueError, match="key 'kind'"):
         ArtefactRule(name="x", category="c", kind="other")
+
+
+@pytest.mark.parametrize(
+    ("patterns", "at_start", "text", "found"),
+    [
+        # the alternatives anchored with "^" are tried at the start only
+        (("^menu$|^close$", r"\bads?\b"), True, "Close", True),
+        (("^menu$|^close$", r"\bads?\b"), True, "Do not close", False),
+        (("^menu$|^close$", r"\bads?\b"), True, "An ad here", True),
+        # a "|" escaped, in a class or in a group is no alternative of its own
+        ((r"^a\|b$",), True, "a|b", True),
+        ((r"^a\|b$",), True, "b", False),
+        (("^[|^]x$",), True, "|x", True),
+        (("^[]|]x$",), True, "]x", True),
+        (("^(?:x|^y)z$",), True, "yz", True),
+        (("x(?:^y|z)",), False, "xz", True),
+        # a group spanning a whole pattern is opened; a flagged group is not
+        (("(?:^one|two)",), True, "say two", True),
+        (("(?-i:^One)",), False, "One", True),
+        (("(?-i:^One)",), False, "one", False),
+        (("(?<=a)^b",), False, "b", False),
+        # a backreference to another alternative's group cannot be split: searched whole
+        (("^(?P<w>a)", "(?P=w)?x"), False, "zx", True),
+    ],
+)
+def test_search_tries_anchored_alternatives_at_the_start_only(
+    patterns: tuple[str, ...], at_start: bool, text: str, found: bool
+) -> None:
+    rule = ArtefactRule(name="x", category="c", kind="regex", patterns=patterns)
+    assert bool(rule.search(text)) is found is bool(rule.regex.search(text))
+    assert (rule._at_start is not None) is at_start
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.regex is not None], ids=lambda r: r.name)
+def test_search_agrees_with_the_whole_regex(rule: ArtefactRule) -> None:
+    lines = [*rule.examples, *rule.counter_examples, PROSE_A, "Home > News > Health"]
+    for text in lines + [t.lower() for t in lines]:
+        assert bool(rule.search(text)) is bool(rule.regex.search(text)), text

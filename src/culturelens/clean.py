@@ -15,7 +15,7 @@ import functools
 import html
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -173,7 +173,7 @@ def _explicit_match(line: Line, rule: ArtefactRule) -> re.Match[str] | None:
         return None  # quoted speech, even when it contains an imperative or web words
     if not rule.allow_sentence_end and line.sentence_end:
         return None
-    return rule.regex.search(line.text)
+    return rule.search(line.text)
 
 
 def _split_partial(line: Line, match: re.Match[str]) -> tuple[str, str]:
@@ -356,12 +356,17 @@ def clean_document(
 
 
 def document_from_state(
-    state: State, fragments: Sequence[RemovedLine], *, line_model: LineModel | None = None
+    state: State,
+    fragments: Sequence[RemovedLine],
+    *,
+    line_model: LineModel | None = None,
+    scored: Mapping[int, float] | None = None,
 ) -> CleanDocument:
     """The clean document from :func:`apply_rules`'s output, after the learned pass if any.
 
     ``state`` is not changed (the learned pass runs on a copy), so one rules state can be
-    finished with several models, as cross-validation does.
+    finished with several models, as cross-validation does; ``scored`` as in
+    :func:`culturelens.line_model.apply_line_model`.
 
     Raises:
         TypeError: if ``line_model`` is not a LineModel or None.
@@ -373,7 +378,7 @@ def document_from_state(
                 "build it with culturelens.clean_learn.train_line_model()"
             )
         state = dataclasses.replace(state, removed=dict(state.removed))
-        apply_line_model(state, line_model)
+        apply_line_model(state, line_model, scored=scored)
     raw_of = {ln.line_no: ln.raw_lines for ln in state.lines}
     whole = [
         RemovedLine(n + k, name, raw)

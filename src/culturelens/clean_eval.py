@@ -10,7 +10,7 @@ rules made of each document, so cross-validation finishes it with each fold's le
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -117,11 +117,21 @@ def rule_states(
     return out
 
 
-def finish_states(ruled: Sequence[RuledDocument], line_model: LineModel | None) -> pd.DataFrame:
+def finish_states(
+    ruled: Sequence[RuledDocument],
+    line_model: LineModel | None,
+    *,
+    scored: Sequence[Mapping[int, float]] | None = None,
+) -> pd.DataFrame:
     """The labelled rows of ``ruled`` with ``kept`` and ``rule``, after ``line_model`` if any
-    (the input of :func:`score_predictions`)."""
+    (the input of :func:`score_predictions`). ``scored``: each document's
+    :func:`culturelens.line_model.line_probabilities` under ``line_model``, when found."""
     frame = pd.concat([doc.group for doc in ruled])  # sorted, as rule_states grouped it
-    docs = [document_from_state(d.state, d.fragments, line_model=line_model) for d in ruled]
+    each = [None] * len(ruled) if scored is None else scored
+    docs = [
+        document_from_state(d.state, d.fragments, line_model=line_model, scored=s)
+        for d, s in zip(ruled, each, strict=True)
+    ]
     return with_predictions(frame, docs)
 
 
@@ -153,9 +163,12 @@ def score_states(
     *,
     rules: Sequence[ArtefactRule],
     line_model: LineModel | None = None,
+    scored: Sequence[Mapping[int, float]] | None = None,
 ) -> pd.DataFrame:
-    """:func:`evaluate_cleaning`'s table from the rules' states, after ``line_model`` if any."""
-    return score_predictions(finish_states(ruled, line_model), rules=rules)
+    """:func:`evaluate_cleaning`'s table from the rules' states, after ``line_model`` if any
+    (``scored`` as in :func:`finish_states`)."""
+    predicted = finish_states(ruled, line_model, scored=scored)
+    return score_predictions(predicted, rules=rules)
 
 
 def with_predictions(frame: pd.DataFrame, docs: Sequence[CleanDocument]) -> pd.DataFrame:

@@ -25,7 +25,12 @@ from culturelens.clean_eval import (
     score_predictions,
     score_states,
 )
-from culturelens.line_model import LineModel, context_features, line_features
+from culturelens.line_model import (
+    LineModel,
+    context_features,
+    line_features,
+    line_probabilities,
+)
 
 __all__ = [
     "THRESHOLD_GRID",
@@ -46,8 +51,9 @@ _FOLDS = 5
 _EVAL_FOLDS = 10
 # Thresholds of the trade-off table (cleaning_thresholds.csv); the configured one is added.
 THRESHOLD_GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98)
-# Each fold's held-out documents with the model trained on the other folds' datasets.
-_Folds = list[tuple[list[RuledDocument], LineModel]]
+# Each fold's held-out documents, the model trained on the other folds' datasets, and its
+# probabilities of each held-out document's kept lines (found once for every threshold).
+_Folds = list[tuple[list[RuledDocument], LineModel, list[dict[int, float]]]]
 
 
 def training_rows(
@@ -294,7 +300,7 @@ def validation_tables(
     folds = _fold_models(ruled, seed=seed, threshold=max(every))
     at_threshold = None
     if threshold is not None:
-        at_threshold = [(held, dataclasses.replace(m, threshold=threshold)) for held, m in folds]
+        at_threshold = [(held, _at(m, threshold), p) for held, m, p in folds]
     methods = _methods(ruled, at_threshold, rules=rules)
     return methods, _trade_offs(folds, rules=rules, thresholds=every)
 
@@ -321,8 +327,12 @@ def _methods(
 
 def _learned(folds: _Folds, *, rules: Sequence[ArtefactRule]) -> pd.DataFrame:
     """Each fold's documents scored by the model that did not see them."""
-    tables = [score_states(held, rules=rules, line_model=model) for held, model in folds]
+    tables = [score_states(held, rules=rules, line_model=m, scored=p) for held, m, p in folds]
     return pd.concat(tables, ignore_index=True)
+
+
+def _at(model: LineModel, threshold: float) -> LineModel:
+    return dataclasses.replace(model, threshold=threshold)
 
 
 def _trade_offs(
@@ -333,7 +343,7 @@ def _trade_offs(
     tables = []
     for threshold in sorted(set(thresholds)):
         predicted = pd.concat(
-            [finish_states(held, dataclasses.replace(m, threshold=threshold)) for held, m in folds]
+            [finish_states(held, _at(m, threshold), scored=p) for held, m, p in folds]
         )
         pooled = score_predictions(predicted.assign(dataset="all"), rules=rules)
         tables.append(pooled[pooled["kind"] == "all"].assign(threshold=threshold))
@@ -356,5 +366,6 @@ def _fold_models(ruled: Sequence[RuledDocument], *, seed: int, threshold: float)
         held = datasets[k::_EVAL_FOLDS]  # dealt in name order, as _deal deals the inner folds
         train = (~rows["dataset"].isin(held)).to_numpy()
         model = _fit(rows[train], x[train], names, threshold=threshold, seed=seed)
-        folds.append(([doc for doc in ruled if doc.key[0] in held], model))
+        docs = [doc for doc in ruled if doc.key[0] in held]
+        folds.append((docs, model, [line_probabilities(doc.state, model) for doc in docs]))
     return folds

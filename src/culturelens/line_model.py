@@ -252,15 +252,19 @@ def line_probabilities(state: State, model: LineModel) -> dict[int, float]:
     return {i: model.probability(features[i] + c) for i, c in zip(order, context, strict=True)}
 
 
-def apply_line_model(state: State, model: LineModel) -> None:
+def apply_line_model(
+    state: State, model: LineModel, *, scored: Mapping[int, float] | None = None
+) -> None:
     """Remove (as ``learned_line``) every kept line the model scores at or above threshold.
 
     Lines of a list introduced by a line ending in ":" and the rows of a "|" table are never
     removed: as for the rules, they are the article's own data (fixtures, pay bands, key
     dates, a league table), while the same lines elsewhere are often a widget or a menu.
+    ``scored``: :func:`line_probabilities` of ``state`` and ``model`` when already found
+    (a threshold only cuts them, so validation scores once and cuts at every threshold).
     """
     listed = introduced_lists(state) | state.tables
-    scored = line_probabilities(state, model)
+    scored = line_probabilities(state, model) if scored is None else scored
     for i, p in scored.items():  # decide on the rules' state, then remove: order does not matter
         if p >= model.threshold and i not in listed and state.lines[i].line_no not in state.code:
             state.removed.setdefault(state.lines[i].line_no, LEARNED_RULE)
