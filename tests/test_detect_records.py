@@ -37,12 +37,29 @@ def _line(raw: str) -> Line:
         ("CO   fenhal : Fenwick & Hale PLC", Field("co", "fenhal : Fenwick & Hale PLC")),
         ("   LENGTH: 871 words", Field("length", "871 words")),
         ("WC 748 words", None),  # a code needs the spaces a record sets it apart with
+        ("LP", None),
         ("The council said: no.", Field("the council said", "no.")),  # shaped; not listed
         (PROSE[0], None),
     ],
 )  # fmt: skip
 def test_record_field(raw: str, field: Field | None) -> None:
     assert record_field(_line(raw)) == field
+
+
+@pytest.mark.parametrize(
+    ("raw", "field"),
+    [
+        ("WC 748 words", Field("wc", "748 words")),
+        ("LP", Field("lp", "")),
+        ("Body", Field("body", "", bare=True)),
+        ("Full Text", Field("full text", "", bare=True)),
+        ("WC   748 words", Field("wc", "748 words")),  # the strict shapes too
+        ("AN NHS trust has been told to improve its culture.", None),  # a sentence
+        ("AN NHS trust has been told to improve the culture on its wards", None),  # long
+    ],
+)
+def test_record_field_inside_a_record(raw: str, field: Field | None) -> None:
+    assert record_field(_line(raw), loose=True) == field
 
 
 def test_lexis_record() -> None:
@@ -69,6 +86,16 @@ def test_lexis_record() -> None:
           "Lakeview 5, Elm Prairie 3."],
          ["districts; Teachers", "Word count: 812", "Publisher: Lakeshore Media Co.",
           "Source type: Newspapers"]),
+        # codes set apart by one space or alone count, and a label alone goes with a record
+        (["HD Bank staff 'afraid to speak up'", "WC 774 words", "PD 11 February 2025",
+          "SN The Ledger of Commerce", "SC LEDCOM", "LA   English", "LP", PROSE[0], "TD",
+          PROSE[1], "AN NHS trust has been told to improve its culture."],
+         ["WC 774 words", "SN The Ledger of Commerce", "SC LEDCOM", "LA   English", "LP",
+          "TD"]),
+        (["Length: 861 words", "Section: NEWS; Pg. 7", "Byline: Imogen Tasker", "Body",
+          PROSE[0], "Retaliation fears", PROSE[1], "Load-Date: March 19, 2025"],
+         ["Length: 861 words", "Section: NEWS; Pg. 7", "Body", "Load-Date: March 19, 2025"]),
+        (["WC 774 words", "SN The Ledger", "SC LEDCOM", "Body", PROSE[0]], []),  # three codes
         # fewer than four different fields: an ordinary article's "Source:" line is not a record
         ([PROSE[0], "Source: Office for National Statistics", PROSE[1], "Section: News"], []),
     ],

@@ -291,6 +291,12 @@ RE_RECORD_FIELD = re.compile(
     r"^(?P<code>[A-Z]{2,3})(?: {2,}|\t)(?P<code_value>\S.*)$"
     r"|^(?P<label>[A-Za-z][\w/()&. -]{0,40}?) ?:(?: (?P<value>.*))?$"
 )
+# Also a code alone or set apart by one space ("LP", "SN The Ledger"), and a label alone
+# ("Body", "Full Text"): a shape too common elsewhere to count as evidence of a record.
+RE_RECORD_FIELD_LOOSE = re.compile(
+    r"^(?P<code>[A-Z]{2,3})(?: (?P<code_value>\S.*))?$"
+    r"|^(?P<label>[A-Za-z][A-Za-z-]{1,20}(?: [A-Za-z][A-Za-z-]{1,20}){0,2})$"
+)
 # A person's name on its own line: two to four capitalised words or initials ("Priya Raman").
 RE_NAME_LINE = re.compile(
     r"^(?:[A-Z][a-z'.-]{1,20}|[A-Z]\.)(?: (?:[A-Z][a-z'.-]{1,20}|[A-Z]\.?|de|van|von|da|al|bin|le))"

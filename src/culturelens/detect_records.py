@@ -18,19 +18,33 @@ if TYPE_CHECKING:
     from culturelens.clean_state import Line, State
 
 
+# A loose field line is short: "SN The Ledger of Commerce", not a paragraph's first words.
+_LOOSE_MAX_WORDS = 8
+
+
 class Field(NamedTuple):
     label: str  # lower case: "load-date", "wc", "publication title"
     value: str
+    bare: bool = False  # a label alone, without a colon ("Body"): no evidence of a record
 
 
-def record_field(ln: Line) -> Field | None:
-    """The line's field label and value, if it is shaped as a database field."""
-    match = P.RE_RECORD_FIELD.match(ln.raw.strip())
+def record_field(ln: Line, *, loose: bool = False) -> Field | None:
+    """The line's field label and value, if it is shaped as a database field.
+
+    ``loose`` also takes the shapes of :data:`culturelens._patterns.RE_RECORD_FIELD_LOOSE`
+    on a short line that is no sentence ("AN NHS trust has been ..." is prose).
+    """
+    raw = ln.raw.strip()
+    match = P.RE_RECORD_FIELD.match(raw)
+    if match is None and loose and ln.n_words <= _LOOSE_MAX_WORDS and not ln.sentence_end:
+        match = P.RE_RECORD_FIELD_LOOSE.match(raw)
     if match is None:
         return None
-    if match["code"]:
-        return Field(match["code"].lower(), match["code_value"].strip())
-    return Field(match["label"].strip().lower(), (match["value"] or "").strip())
+    found = match.groupdict()
+    if found["code"]:
+        return Field(found["code"].lower(), (found["code_value"] or "").strip())
+    bare = "value" not in found
+    return Field(found["label"].strip().lower(), (found.get("value") or "").strip(), bare)
 
 
 def detect_record_field(state: State, rule: ArtefactRule) -> None:
@@ -41,9 +55,9 @@ def detect_record_field(state: State, rule: ArtefactRule) -> None:
     body, meta = set(rule.param("body_fields", ())), set(rule.param("metadata_fields", ()))
     known = set(rule.param("fields", ())) | body | meta
     # every line counts as evidence, also those another rule took ("Subject:" as tags)
-    parsed = ((i, record_field(ln)) for i, ln in enumerate(state.lines))
+    parsed = ((i, record_field(ln, loose=True)) for i, ln in enumerate(state.lines))
     fields = {i: f for i, f in parsed if f is not None and f.label in known}
-    if len({f.label for f in fields.values()}) < rule.param("min_fields", 4):
+    if len({f.label for f in fields.values() if not f.bare}) < rule.param("min_fields", 4):
         return
     for i, field in fields.items():
         if field.label in meta or (field.label in body and field.value):
