@@ -62,6 +62,10 @@ def test_every_rule_is_documented() -> None:
             {"name": "x", "category": "c", "kind": "regex", "patterns": ["a"], "max_words": 0},
             "key 'max_words' is 0",
         ),
+        (
+            {"name": "x", "category": "c", "kind": "regex", "patterns": ["a"], "ignore_case": "no"},
+            "key 'ignore_case' is 'no'; use true or false",
+        ),
     ],
 )
 def test_invalid_user_rule(entry: dict, message: str) -> None:

@@ -106,6 +106,10 @@ def _validate_rule(rule: ArtefactRule) -> None:
         _fail(rule.name, "detector", f"is {rule.detector!r}; use one of {', '.join(A.DETECTORS)}")
     if rule.max_words is not None and (not isinstance(rule.max_words, int) or rule.max_words < 1):
         _fail(rule.name, "max_words", f"is {rule.max_words!r}; use a positive integer or null")
+    for key in ("allow_sentence_end", "partial", "ignore_case"):
+        # a YAML slip ("ignore_case: false" above a stray "- pattern") reads as a string
+        if not isinstance(getattr(rule, key), bool):
+            _fail(rule.name, key, f"is {getattr(rule, key)!r}; use true or false")
 
 
 def _compile_rule(rule: ArtefactRule) -> re.Pattern[str]:
