@@ -80,6 +80,11 @@ def test_truncated_line(line: str, removed: bool) -> None:
         # reply button under the header
         (["There are 13 comments", "Sallie G", "March 10, 2017 at 12:20 AM",
           *[PROSE[0] + " " + PROSE[1]] * 3, "Reply"], 7),
+        # regression (set 137): a paper's "Discussion" section is no thread, unless a reply
+        # button below says it is
+        (["Discussion", PROSE[0], PROSE[1]], 0),
+        (["Discussion", "Sallie G", "A reader wrote that the council should do better.", "Reply"],
+         4),
     ],
 )  # fmt: skip
 def test_comment_thread_after_the_article(tail: list[str], n_removed: int) -> None:
@@ -495,3 +500,21 @@ def test_link_line_menus_and_arrows(line: str, rule: str | None) -> None:
 def test_enclosed_box(box: list[str], kept: list[str]) -> None:
     doc = clean_document("\n".join(["Headline here", PROSE[0], *box, PROSE[1]]), rules=RULES)
     assert [p.text for p in doc.paragraphs] == [PROSE[0], *kept, PROSE[1]]
+
+
+@pytest.mark.parametrize(
+    ("last", "rule"),
+    [
+        ("The university is a registered charity, number 1234567.", "sentence_footer"),
+        ("Age-by-age advice, every Tuesday. Sign up for the LittleSteps newsletter.",
+         "sentence_footer"),
+        ("Every Tuesday our editors round up the week. You can sign up here for the weekly "
+         "email newsletter Berlin Briefing.", "sentence_footer"),
+        # regression (sets 43, 75, 138): an article's last paragraph may name a newsletter
+        ("The full list of winners will be shared in next week's Vale Voice newsletter.", None),
+        ("The survey was promoted through the charity's newsletter in March.", None),
+    ],
+)  # fmt: skip
+def test_sentence_footer(last: str, rule: str | None) -> None:
+    doc = clean_document("\n\n".join([*PROSE, last, "Share", "Comments"]), rules=RULES)
+    assert rule_of(doc, last) == rule

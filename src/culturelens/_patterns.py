@@ -253,6 +253,8 @@ RE_DATE_NO_YEAR = re.compile(
     r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.? \d{1,2}$", re.I
 )
 # A comment-thread header: "12 comments", "Comments (3)", "Discussion about this post".
+# A comment thread's header that is also a report's section heading ("Discussion").
+RE_SECTION_OR_THREAD = re.compile(r"^\W{0,3}(?:discussion|responses)\W{0,3}$", re.I)
 RE_COMMENTS_HEADER = re.compile(
     r"^(?:\(?\d{1,6}\)? )?(?:reader |readers' |rapid |latest |top |all )?"
     r"(?:comments?|replies|responses|discussion)"
@@ -327,7 +329,10 @@ RE_FIGURE_CELL = re.compile(r"[£$€+-]?\d+(?:[.,:]\d+)*(?:%|[km]|bn)?")
 RE_YEAR_END = re.compile(r"\b(?:19|20)\d{2}\W{0,2}$")
 # A sentence about the site, publisher, subscription or sponsor (footers written as prose).
 RE_FOOTER_SENTENCE = re.compile(
-    r"\b(?:subscri(?:be|ber|bers|ption)|sponsored|sponsors?|newsletters?|listeners like you"
+    r"\b(?:subscri(?:be|ber|bers|ption)|sponsored|sponsors?|listeners like you"
+    # a newsletter named as a sign-up, not one an article's last paragraph mentions
+    r"|(?:our|this|free|weekly|daily|morning|evening) newsletters?"
+    r"|sign up (?:here |now |today )?(?:to|for)\b[^.]{0,60}\bnewsletter"
     r"|readers like you|make (?:your|a) (?:gift|donation)|donate|member yet|join (?:us|today|now)"
     r"|registered charity|made possible|brought to you|in partnership with|promoted by"
     r"|support local journalism|support for [\w .'&-]{1,40} (?:comes|is provided)"

@@ -384,8 +384,10 @@ def detect_comment_thread(state: State, rule: ArtefactRule) -> None:
         # a comment count beside the byline or date ("11 Comments") is a button
         byline = any(state.is_metadata(j) for j in range(max(0, i - 3), i))
         header = len(ln.text) <= 300 and P.RE_COMMENTS_HEADER.match(ln.text) and not byline
+        # "Discussion" alone is also a paper's section: a thread only with a reply button
+        section = header and P.RE_SECTION_OR_THREAD.match(ln.text)
         if header and (
-            before >= share * total
+            (before >= share * total and not section)
             or (before >= confirmed_share * total and _reply_below(state, i))
         ):
             for j in range(i, len(state.lines)):
