@@ -252,9 +252,9 @@ RE_RESIDUE = re.compile(
 RE_DATE_NO_YEAR = re.compile(
     r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.? \d{1,2}$", re.I
 )
-# A comment-thread header: "12 comments", "Comments (3)", "Discussion about this post".
 # A comment thread's header that is also a report's section heading ("Discussion").
 RE_SECTION_OR_THREAD = re.compile(r"^\W{0,3}(?:discussion|responses)\W{0,3}$", re.I)
+# A comment-thread header: "12 comments", "Comments (3)", "Discussion about this post".
 RE_COMMENTS_HEADER = re.compile(
     r"^(?:\(?\d{1,6}\)? )?(?:reader |readers' |rapid |latest |top |all )?"
     r"(?:comments?|replies|responses|discussion)"
