@@ -1,3 +1,8 @@
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -42,3 +47,28 @@ def quick_gold_config(tmp_path_factory) -> Path:
     validation = {"cleaning_gold": str(folder), "cleaning_second_annotation": str(second_path)}
     config.write_text(yaml.safe_dump({"validation": validation}))
     return config
+
+
+@pytest.fixture(scope="session")
+def seed_run(tmp_path_factory) -> Path:
+    """The pipeline's results on the seeds, made the hard way: three shards instead of the
+    committed run's one, killed mid-way and restarted. Compared with the committed results/,
+    this one run (the suite's slowest step) checks that the pipeline reproduces them and that
+    neither a restart nor the shard count changes a byte."""
+    results = tmp_path_factory.mktemp("seed_run") / "results"
+    cmd = [sys.executable, "-m", "snakemake", "--cores", "2", "--quiet", "all"]
+    cmd += ["--rerun-incomplete", "--config", f"results={results}", "shards=3"]
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
+    deadline = time.monotonic() + 300
+    while not (results / "tables" / "sentences.csv").exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    os.killpg(proc.pid, signal.SIGKILL)  # the whole process group, mid-way through the run
+    proc.wait()
+    assert not (results / "manifest.json").exists(), "the run finished before it could be killed"
+    unlock = [sys.executable, "-m", "snakemake", "--unlock", "--config", f"results={results}"]
+    subprocess.run(unlock, cwd=ROOT, capture_output=True, check=True)
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=1200)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return results

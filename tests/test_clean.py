@@ -215,7 +215,9 @@ def test_no_silent_loss_on_seeds(path: Path) -> None:
     _assert_no_silent_loss(path.read_text(encoding="utf-8"))
 
 
-def _assert_no_silent_loss(text: str) -> None:
+def _assert_no_silent_loss(text: str) -> CleanDocument:
+    """Clean ``text`` with the packaged rules, check every non-blank line is kept or in the
+    removed table, and return the document (for callers that score it)."""
     doc = clean_document(text, rules=RULES)
     kept = {p.line_no + k for p in doc.paragraphs for k in range(p.n_lines)}
     removed = {r.line_no for r in doc.removed}
@@ -223,6 +225,7 @@ def _assert_no_silent_loss(text: str) -> None:
         if normalize_text(raw):
             assert no in kept | removed, f"line {no} lost: {raw!r}"
     assert all(doc.text.count(p.text) for p in doc.paragraphs)
+    return doc
 
 
 # --------------------------------------------------------------------------- robustness
