@@ -249,6 +249,12 @@ def test_data_list_with_figures_is_kept() -> None:
           "- Average concentration: 18 particles per litre", "- Most common type: fibres"],
          ["What did they find?", "Average concentration: 18 particles per litre",
           "Most common type: fibres"]),
+        # regression (set 141): a "Read more:" link is one link, not a list's header, so
+        # a sub-heading below it over a sentence is the article's
+        (["Read more: Lowmoor leader apologises over failure", "Will my council tax go up?",
+          "Probably."], ["Will my council tax go up?", "Probably."]),
+        (["Read more: Villagers say the points have been a problem for years",
+          "MORE FACT CHECKS", "Are there really 400 empty homes in Carrick town centre?"], []),
     ],
 )  # fmt: skip
 def test_document_tail(tail: list[str], kept: list[str]) -> None:
@@ -367,6 +373,11 @@ def test_line_of_an_introduced_list(item: str, kept: bool) -> None:
 FURNITURE = ["Share", "Print", "Email", "Follow us on Facebook", "Advertisement", "Sponsored",
              "Related Topics:", "Most Read", "Newsletter sign up"]  # fmt: skip
 FORM = "Your email address is used only to let the recipient know who sent the email."
+LONG = (
+    "The chief executive told the board that the trust would publish every finding of the "
+    "review in full, including the evidence of staff who had been afraid to speak, and "
+    "that she would report on progress at each of its meetings for the next two years."
+)
 
 
 @pytest.mark.parametrize(
@@ -381,6 +392,9 @@ FORM = "Your email address is used only to let the recipient know who sent the e
         ([PROSE[0], *FURNITURE, PROSE[1] * 3, PROSE[2] * 3, FORM], None),
         # regression (set 102): a live page's time stamps part its entries, not end the page
         ([*PROSE, *FURNITURE[:5], "15:18", "14:51", "14:20", "13:55", FORM], None),
+        # regression (set 142): a box set into the article (jobs, a quiz) is no page foot
+        # when the article's long paragraphs go on below it
+        ([*PROSE, " ".join(PROSE), *FURNITURE, FORM, LONG], None),
     ],
 )
 def test_after_article(lines: list[str], rule: str | None) -> None:

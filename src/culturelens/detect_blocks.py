@@ -289,12 +289,13 @@ def detect_document_tail(state: State, rule: ArtefactRule) -> None:
     max_words = rule.param("max_words", 22)
     headers = set(rule.param("after_categories", ("related", "tags")))
     _, last = state.prose_bounds()
-    after_header = False
+    after_header = inline = False
     listing = False  # inside a list introduced by a line ending in ":"
     for i, ln in enumerate(state.lines):
         name = state.removed.get(ln.line_no)
         if name is not None:
             after_header = state.categories.get(name) in headers
+            inline = _inline_link(ln)
             listing = False
             continue
         if ln.text.endswith(":"):
@@ -314,11 +315,28 @@ def detect_document_tail(state: State, rule: ArtefactRule) -> None:
             or _asks_over_bullets(state, i)  # "What did they find?" / "- Average: 18 per litre"
         ):
             after_header = False  # a results table or line-ups end match reports
-        elif (after_header and short) or (tail and short and not ln.sentence_end):
+        elif (after_header and short and not (inline and _heads_sentence(state, i))) or (
+            tail and short and not ln.sentence_end
+        ):
             state.remove(i, rule)
         else:
             after_header = False
     _remove_tail_headers(state, rule, last)
+
+
+def _heads_sentence(state: State, i: int) -> bool:
+    """The next line is a kept sentence: no question (a headline may ask one) and no header
+    ending in a colon."""
+    below = i + 1
+    if below >= len(state.lines) or state.is_removed(below):
+        return False
+    return state.lines[below].sentence_end and not state.lines[below].text.endswith(("?", ":"))
+
+
+def _inline_link(ln: Line) -> bool:
+    """A label and the headline it links to on one line ("Read more: Villagers say ...")."""
+    label, colon, headline = ln.text.partition(":")
+    return bool(colon) and len(label.split()) <= 3 and len(headline.split()) >= 4
 
 
 def _asks_over_bullets(state: State, i: int) -> bool:
@@ -403,24 +421,28 @@ def _reply_below(state: State, i: int, *, window: int = 12) -> bool:
 
 def detect_after_article(state: State, rule: ArtefactRule) -> None:
     """Kept lines after the article's main block with ``min_gap`` or more removed artefact
-    lines between: teasers, forms and widgets at the foot of a whole page. A paragraph of
-    more than ``max_words`` words and the pieces of a paragraph broken into lines stay: the
-    end of an article that an inline gallery or widget cut off from the main block. Lines
-    removed by ``parting_rules`` (a live page's time stamps) do not count towards the gap."""
+    lines between: teasers, forms and widgets at the foot of a whole page. The lines up to
+    the last paragraph of more than ``max_words`` words and the pieces of a paragraph broken
+    into lines stay: the end of an article that an inline gallery or widget cut off from the
+    main block. Lines removed by ``parting_rules`` (a live page's time stamps) do not count
+    towards the gap."""
     min_gap, max_words = rule.param("min_gap", 8), rule.param("max_words", 40)
     parting_rules = set(rule.param("parting_rules", ()))  # they part entries, not end a page
     _, last = state.main_block()
     kept = state.kept()
     after = dict(itertools.pairwise(kept))
     before = {j: i for i, j in after.items()}
+    # the article goes on to its last long paragraph: a box set into it (jobs, a quiz) is
+    # no page foot, however many lines it has
+    resumed = max((i for i in kept if i > last and state.lines[i].n_words > max_words), default=-1)
     gap = 0
-    for i in range(last + 1, len(state.lines)) if last >= 0 else ():
+    for i in range(max(last, resumed) + 1, len(state.lines)) if last >= 0 else ():
         if state.is_removed(i):
             parting = state.removed[state.lines[i].line_no] in parting_rules
             gap += not state.is_metadata(i) and not parting
             continue
         piece = goes_on(state, i, after.get(i)) or (i in before and goes_on(state, before[i], i))
-        if gap >= min_gap and state.lines[i].n_words <= max_words and not piece:
+        if gap >= min_gap and not piece:
             state.remove(i, rule)
 
 
