@@ -244,12 +244,15 @@ def detect_header_furniture(state: State, rule: ArtefactRule) -> None:
     if state.title_at < 0:
         return
     max_words, start = rule.param("max_words", 4), body_start(state)
+    headings = {h.casefold() for h in rule.param("headings", ())}
     body_lines = 0  # past two body paragraphs the header is over, adjacent or not
     for i in (i for i in header_zone(state) if i > state.title_at):
         ln = state.lines[i]
         body_lines += body_line(state, i)
         label = not ln.bullet and not ln.sentence_end and not ln.text.endswith(":")
         if not label or ln.n_words > max_words or P.RE_NUMBERED.match(ln.text) or body_lines >= 2:
+            continue
+        if ln.text.casefold() in headings:  # a report's summary opens under its headline
             continue
         # a short line above the body or a list ("Key takeaways") is a sub-heading, unless
         # more metadata follows it
@@ -259,8 +262,13 @@ def detect_header_furniture(state: State, rule: ArtefactRule) -> None:
 
 
 def _over_list(state: State, i: int) -> bool:
+    """Is line ``i`` over a list: a bulleted sentence, or two bulleted items in a row?"""
     below = state.next_kept(i)
-    return below is not None and state.lines[below].bullet and state.lines[below].sentence_end
+    if below is None or not state.lines[below].bullet:
+        return False
+    after = state.next_kept(below)
+    pair = after is not None and state.lines[after].bullet and state.lines[after].n_words >= 3
+    return state.lines[below].sentence_end or (pair and state.lines[below].n_words >= 3)
 
 
 def detect_title(state: State, rule: ArtefactRule) -> None:
