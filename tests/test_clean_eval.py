@@ -52,7 +52,7 @@ def test_no_silent_loss_and_no_content_removed_on_labelled_documents() -> None:
     # sets 7-42 keep a few losses and label disagreements ("Notes to editors", a reporting
     # credit, speaker names of a debate); their retention floors are in
     # test_evaluate_cleaning_targets
-    blind = [f"synthetic_heldout{n}" for n in range(7, 144)]
+    blind = [f"synthetic_heldout{n}" for n in range(7, 148)]
     lost = lost[~lost["dataset"].isin(blind)]
     seeds = predicted[predicted["dataset"] == "seeds"]
     assert lost.empty, lost[["doc_id", "line_no", "rule", "text"]].to_string()
@@ -249,6 +249,12 @@ def test_evaluate_cleaning_targets() -> None:
         "synthetic_heldout141": (0.90, 0.92, 0.92),
         "synthetic_heldout142": (0.83, 0.80, 0.98),
         "synthetic_heldout143": (0.89, 0.87, 0.94),
+        "synthetic_heldout144": (0.86, 0.86, 0.98),
+        # OCR'd and digitised archives: running heads, the next column's story, small ads, a
+        # crossword and a database record's fields, which the rules do not know yet
+        "synthetic_heldout145": (0.54, 0.71, 0.98),
+        "synthetic_heldout146": (0.93, 0.87, 0.89),
+        "synthetic_heldout147": (0.91, 0.91, 0.98),
     }
     for dataset, (recall, precision, retention) in floors.items():
         assert overall[dataset, "artefact_recall"] >= recall, dataset
