@@ -496,3 +496,22 @@ def test_next_article(before: list[str], label: str, after: list[str], removed: 
     text = "\n\n".join(["A headline for the story", *before, label, *after])
     doc = clean_document(text, rules=RULES)
     assert (rule_of(doc, after[-1]) == "next_article") is removed
+
+
+@pytest.mark.parametrize(
+    ("lines", "iso"),
+    [
+        # regression (set 145): an old page's running head is the only date the scan keeps
+        (["4 THE MARKET HERALD, FRIDAY, JUNE 9, 1950."], "1950-06-09"),
+        (["THE MARKET HERALD · 9.6.1950   4"], "1950-06-09"),
+        # the article's own date line comes first
+        (["4 THE MARKET HERALD, FRIDAY, JUNE 9, 1950.", "12 March 1950"], "1950-03-12"),
+        (["THE MARKET HERALD · JUNE 1950  5"], None),  # no day: no date
+    ],
+)  # fmt: skip
+def test_running_head_gives_the_date(lines: list[str], iso: str | None) -> None:
+    head, *below = lines
+    text = "\n\n".join([head, "Council backs the new market plan", *below, *PROSE])
+    doc = clean_document(text, rules=RULES)
+    assert doc.date == iso
+    assert rule_of(doc, head) == "running_head"

@@ -407,6 +407,18 @@ def detect_date(state: State, rule: ArtefactRule) -> None:
         if iso is not None:
             state.date = state.date or iso
             state.remove(i, rule)
+    if state.date is None:
+        state.date = _running_head_date(state)
+
+
+def _running_head_date(state: State) -> str | None:
+    """The issue's date in the first running head of an old page ("THE COURIER, MARCH 17,
+    1923."), which a scan or a PDF may give as the article's only date."""
+    for ln in state.lines:
+        match = P.RE_DATE_ANYWHERE.search(ln.text)
+        if state.removed.get(ln.line_no) == "running_head" and match is not None:
+            return _parse_date(match.group(0))
+    return None
 
 
 def detect_byline(state: State, rule: ArtefactRule) -> None:
