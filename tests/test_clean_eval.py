@@ -52,7 +52,7 @@ def test_no_silent_loss_and_no_content_removed_on_labelled_documents() -> None:
     # sets 7-42 keep a few losses and label disagreements ("Notes to editors", a reporting
     # credit, speaker names of a debate); their retention floors are in
     # test_evaluate_cleaning_targets
-    blind = [f"synthetic_heldout{n}" for n in range(7, 148)]
+    blind = [f"synthetic_heldout{n}" for n in range(7, 152)]
     lost = lost[~lost["dataset"].isin(blind)]
     seeds = predicted[predicted["dataset"] == "seeds"]
     assert lost.empty, lost[["doc_id", "line_no", "rule", "text"]].to_string()
@@ -255,6 +255,14 @@ def test_evaluate_cleaning_targets() -> None:
         "synthetic_heldout145": (0.54, 0.71, 0.98),
         "synthetic_heldout146": (0.93, 0.87, 0.89),
         "synthetic_heldout147": (0.91, 0.91, 0.98),
+        # a journal's references, citation and "similar articles" lists stay (the sets label
+        # references both ways)
+        "synthetic_heldout148": (0.83, 0.78, 0.98),
+        # board papers from PDF: running footers and a minutes' attendance list taken as a
+        # byline
+        "synthetic_heldout149": (0.77, 0.88, 0.94),
+        "synthetic_heldout150": (0.94, 0.94, 0.98),
+        "synthetic_heldout151": (0.90, 0.88, 0.98),
     }
     for dataset, (recall, precision, retention) in floors.items():
         assert overall[dataset, "artefact_recall"] >= recall, dataset
