@@ -258,9 +258,10 @@ def test_evaluate_cleaning_targets() -> None:
         # a journal's references, citation and "similar articles" lists stay (the sets label
         # references both ways)
         "synthetic_heldout148": (0.83, 0.78, 0.98),
-        # board papers from PDF: running footers and a minutes' attendance list taken as a
-        # byline
-        "synthetic_heldout149": (0.77, 0.88, 0.94),
+        # board papers from PDF: running footers stay. Precision 0.88 -> 0.87 when the
+        # minutes' attendance list stopped being read as bylines: six names came back, and
+        # so did the minutes' title, date and "DRAFT" line above them
+        "synthetic_heldout149": (0.77, 0.87, 0.95),
         "synthetic_heldout150": (0.94, 0.94, 0.98),
         "synthetic_heldout151": (0.90, 0.88, 0.98),
     }

@@ -515,3 +515,27 @@ def test_running_head_gives_the_date(lines: list[str], iso: str | None) -> None:
     doc = clean_document(text, rules=RULES)
     assert doc.date == iso
     assert rule_of(doc, head) == "running_head"
+
+
+@pytest.mark.parametrize(
+    ("label", "bylined"),
+    [
+        # regression (sets 136, 149): a meeting's members under "Present:" are no bylines,
+        # and the first of them no headline
+        ("Present:", False),
+        ("In attendance:", False),
+        ("Authors:", True),
+    ],
+)
+def test_names_under_a_label_are_bylines_only_under_a_byline_label(
+    label: str, bylined: bool
+) -> None:
+    names = [
+        "Edwin Marsh, Chair (EM)",
+        "Ruth Kelly, Chief Executive (RK)",
+        "Dr Owen Price, Medical Director (OP)",
+    ]
+    head = ["Minutes of the Trust Board held in public", "12 March 2025", label]
+    doc = clean_document("\n".join([*head, *names]) + "\n\n" + "\n\n".join(PROSE), rules=RULES)
+    assert ("metadata_byline" in [rule_of(doc, name) for name in names]) == bylined
+    assert doc.title == head[0]

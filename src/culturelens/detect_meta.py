@@ -23,6 +23,7 @@ from culturelens.clean_state import (
     edge_zone,
     header_zone,
     headline_text,
+    introduced_lists,
     is_label,
     line_fingerprint,
     person_name,
@@ -424,12 +425,13 @@ def _running_head_date(state: State) -> str | None:
 def detect_byline(state: State, rule: ArtefactRule) -> None:
     header = header_zone(state)
     top = state.kept()[:1]
+    listed = _listed(state)
     for i in sorted({*edge_zone(state), *header}):
         ln = state.lines[i]
         if ln.n_words > 16:
             continue
         # a name under the headline ("Priya Raman", "Ng Wei Ling, Health Reporter") ...
-        name = i in header and i not in top and _name_with_role(ln.text)
+        name = i in header and i not in top and i not in listed and _name_with_role(ln.text)
         # ... next to a date or under a headline, not a venue line ("Ewood Park") above prose
         name = name and (_near_metadata(state, i) or _under_headline(state, i))
         byline = byline_first(ln.text)  # "By Ann Lee | ann@example.com"
@@ -438,6 +440,27 @@ def detect_byline(state: State, rule: ArtefactRule) -> None:
             (state.authors if byline or prefixed else state.named).append(_author(ln.text))
             state.remove(i, rule)
     _byline_parts(state, rule, sorted({*edge_zone(state), *header}))
+
+
+def _listed(state: State, *, max_label_words: int = 3, min_items: int = 3) -> set[int]:
+    """Items of a list of ``min_items`` or more under a short label ending in ":" that is no
+    byline label: the names under a meeting's "Present:" are its members, those under
+    "Authors:" its bylines."""
+    items = introduced_lists(state, after_blank=False)
+    runs: dict[int, list[int]] = {}
+    for j in sorted(items):
+        label = j - 1
+        while label in items:
+            label -= 1
+        runs.setdefault(label, []).append(j)
+    return {
+        j
+        for label, run in runs.items()
+        if len(run) >= min_items
+        and state.lines[label].n_words <= max_label_words
+        and not P.RE_BY_LABEL.match(state.lines[label].text)
+        for j in run
+    }
 
 
 def _byline_parts(state: State, rule: ArtefactRule, zone: list[int]) -> None:
