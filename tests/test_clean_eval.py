@@ -52,7 +52,7 @@ def test_no_silent_loss_and_no_content_removed_on_labelled_documents() -> None:
     # sets 7-42 keep a few losses and label disagreements ("Notes to editors", a reporting
     # credit, speaker names of a debate); their retention floors are in
     # test_evaluate_cleaning_targets
-    blind = [f"synthetic_heldout{n}" for n in range(7, 152)]
+    blind = [f"synthetic_heldout{n}" for n in range(7, 156)]
     lost = lost[~lost["dataset"].isin(blind)]
     seeds = predicted[predicted["dataset"] == "seeds"]
     assert lost.empty, lost[["doc_id", "line_no", "rule", "text"]].to_string()
@@ -264,6 +264,13 @@ def test_evaluate_cleaning_targets() -> None:
         "synthetic_heldout149": (0.77, 0.87, 0.95),
         "synthetic_heldout150": (0.94, 0.94, 0.98),
         "synthetic_heldout151": (0.90, 0.88, 0.98),
+        "synthetic_heldout152": (0.93, 0.91, 0.97),
+        # legal pages: a chambers' counsel profiles and clerks' box, a guidance page's contents
+        "synthetic_heldout153": (0.84, 0.85, 0.99),
+        "synthetic_heldout154": (0.85, 0.84, 0.99),
+        # transcripts: speaker names on their own lines, a webinar's chat and polls, timed
+        # chapter lists
+        "synthetic_heldout155": (0.76, 0.76, 0.95),
     }
     for dataset, (recall, precision, retention) in floors.items():
         assert overall[dataset, "artefact_recall"] >= recall, dataset
