@@ -52,7 +52,7 @@ def test_no_silent_loss_and_no_content_removed_on_labelled_documents() -> None:
     # sets 7-42 keep a few losses and label disagreements ("Notes to editors", a reporting
     # credit, speaker names of a debate); their retention floors are in
     # test_evaluate_cleaning_targets
-    blind = [f"synthetic_heldout{n}" for n in range(7, 156)]
+    blind = [f"synthetic_heldout{n}" for n in range(7, 160)]
     lost = lost[~lost["dataset"].isin(blind)]
     seeds = predicted[predicted["dataset"] == "seeds"]
     assert lost.empty, lost[["doc_id", "line_no", "rule", "text"]].to_string()
@@ -225,7 +225,9 @@ def test_evaluate_cleaning_targets() -> None:
         "synthetic_heldout119": (0.91, 0.90, 0.97),
         "synthetic_heldout120": (0.92, 0.92, 0.99),
         "synthetic_heldout121": (0.92, 0.91, 0.98),
-        "synthetic_heldout122": (0.85, 0.85, 0.96),
+        # recall 0.85 -> 0.84 in the twenty-eighth pass: a care home's "Registered manager:
+        # Vacant" is a field, no longer a header of the removed lines below it
+        "synthetic_heldout122": (0.84, 0.85, 0.96),
         "synthetic_heldout123": (0.83, 0.87, 0.95),
         "synthetic_heldout124": (0.86, 0.81, 0.97),
         "synthetic_heldout125": (0.90, 0.89, 0.99),
@@ -271,6 +273,13 @@ def test_evaluate_cleaning_targets() -> None:
         # transcripts: speaker names on their own lines, a webinar's chat and polls, timed
         # chapter lists
         "synthetic_heldout155": (0.76, 0.76, 0.95),
+        # photo-heavy pages: captions without a label ("Café owner Sunil Varma outside his
+        # shop")
+        "synthetic_heldout156": (0.88, 0.86, 0.96),
+        "synthetic_heldout157": (0.87, 0.87, 0.99),
+        "synthetic_heldout158": (0.85, 0.84, 0.98),
+        # a letters page: writers' names and towns read as a link block
+        "synthetic_heldout159": (0.95, 0.91, 0.93),
     }
     for dataset, (recall, precision, retention) in floors.items():
         assert overall[dataset, "artefact_recall"] >= recall, dataset

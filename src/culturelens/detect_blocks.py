@@ -363,9 +363,11 @@ def _remove_tail_headers(state: State, rule: ArtefactRule, last: int) -> None:
     removed_before = set(state.removed)  # a snapshot, so labels do not cascade upwards
     for i in range(last + 1, len(state.lines) - 1):
         ln, below = state.lines[i], state.lines[i + 1]
-        # a 1-3 word label, or a header of up to 5 words ending in ":" ("Suggested Topics:")
+        # a 1-3 word label, or a header of up to 5 words ending in ":" ("Suggested Topics:");
+        # a field with its value ("Attendance: 6,412") ends a match report, it heads nothing
         colon = ln.text.endswith(":") and ln.n_words <= 5
-        label = not ln.bullet and (colon or (not ln.sentence_end and ln.n_words <= 3))
+        field = ": " in ln.text.rstrip(":")
+        label = not ln.bullet and not field and (colon or (not ln.sentence_end and ln.n_words <= 3))
         label = label and not P.RE_LIST_ITEM_SHAPE.search(ln.text) and " \u2013 " not in ln.text
         if label and below.line_no in removed_before and ln.line_no not in removed_before:
             state.remove(i, rule)
@@ -512,7 +514,7 @@ def detect_enclosed(state: State, rule: ArtefactRule) -> None:
         if name not in boxes:
             continue
         bottom = top + 1
-        while bottom < n and bottom - top <= max_run + 1 and not state.is_removed(bottom):
+        while bottom < n and bottom - top <= max_run and not state.is_removed(bottom):
             bottom += 1
         run = range(top + 1, bottom)
         if (
