@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from culturelens.clean import apply_rules, load_rules
-from culturelens.clean_state import code_lines, line_fingerprint, wrapped
+from culturelens.clean import apply_rules, clean_document, load_rules
+from culturelens.clean_state import code_lines, letter_close, line_fingerprint, wrapped
 
 RULES = load_rules()
 
@@ -113,3 +113,27 @@ GO = [
 def test_code_lines(lines: list[str], expected: list[int]) -> None:
     state, _ = apply_rules("\n".join(lines), rules=())
     assert sorted(code_lines(state.lines)) == expected
+
+
+@pytest.mark.parametrize(
+    ("close", "expected"),
+    [
+        (["Yours sincerely,", "Dana Whitcombe", "Information Governance Officer"], [0, 1, 2]),
+        (["Yours faithfully", "Marta Kowalczyk"], [0, 1]),
+        # a sentence, or a row of buttons, ends the signature
+        (["Yours sincerely,", "Dana Whitcombe", "Please reply by 4 April."], [0, 1]),
+        (["Yours sincerely,", "Dana Whitcombe", "Link to this   Report"], [0, 1]),
+        (["Kind regards,", "Dana Whitcombe"], []),  # an e-mail's sign-off: no formal letter
+    ],
+)
+def test_letter_close(close: list[str], expected: list[int]) -> None:
+    state, _ = apply_rules("\n".join(close), rules=())
+    assert sorted(letter_close(state)) == expected
+
+
+def test_a_thread_of_letters_keeps_its_signatures() -> None:
+    # regression (sets 58, 160): each letter of an FOI thread signs off the same way, so the
+    # signatures read as a menu of short lines and as a page's repeated labels
+    letter = [LONG, "Yours sincerely,", "Dana Whitcombe", "Information Governance Officer"]
+    doc = clean_document("\n\n".join(["\n".join(letter), "\n".join(letter)]), rules=RULES)
+    assert [r.text for r in doc.removed] == []

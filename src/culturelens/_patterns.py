@@ -308,6 +308,8 @@ RE_NAME_LINE = re.compile(
 RE_NEXT_ARTICLE = re.compile(
     r"^\W{0,3}(?:next (?:article|story)|up next|read next|next up)\W{0,3}$", re.I
 )
+# A formal letter's valediction, over its signature ("Yours sincerely," / name / role).
+RE_VALEDICTION = re.compile(r"^yours (?:sincerely|faithfully|truly)\W{0,2}$", re.I)
 # A letter signed without the writer's name ("Name and address supplied").
 RE_NAME_SUPPLIED = re.compile(r"^names? (?:and address(?:es)? )?(?:supplied|withheld)\b", re.I)
 # A word that is capitalised, a number or a small joining word: lines made only of these

@@ -313,6 +313,25 @@ def introduced_lists(state: State, *, max_items: int = 40, after_blank: bool = T
     return listed
 
 
+def letter_close(state: State, *, max_lines: int = 3, max_words: int = 8) -> set[int]:
+    """Indices of a letter's close: a formal valediction ("Yours sincerely,") and up to
+    ``max_lines`` short lines right under it (the name, a role, a team). They are short and
+    recur in a thread of letters, so they look like a menu or a running head."""
+    close: set[int] = set()
+    for i in state.kept():
+        if not P.RE_VALEDICTION.match(state.lines[i].text):
+            continue
+        close.add(i)
+        j = i + 1
+        while j < len(state.lines) and j - i <= max_lines and state.adjacent(j - 1, j):
+            ln = state.lines[j]
+            if ln.n_words > max_words or ln.sentence_end or P.RE_COLUMN_GAP.search(ln.raw):
+                break  # a sentence, or a row of buttons ("Link to this   Report")
+            close.add(j)
+            j += 1
+    return close
+
+
 def code_lines(lines: Sequence[Line], *, min_lines: int = 2) -> frozenset[int]:
     """Line numbers of the program text an article shows: code, shell commands and output.
 

@@ -24,6 +24,7 @@ from culturelens.clean_state import (
     headline_shaped,
     introduced_lists,
     introduces,
+    letter_close,
     person_name,
     subheading,
     title_case_label,
@@ -219,7 +220,7 @@ def detect_menu_run(state: State, rule: ArtefactRule) -> None:
     follows a line ending in ":" is the article's own list; items with figures and fixtures
     ("Hull v Leeds") are data."""
     min_lines, max_words = rule.param("min_lines", 3), rule.param("max_words", 4)
-    listed = introduced_lists(state)
+    listed = introduced_lists(state) | letter_close(state)
     main = state.main_block()  # once: per run it would make a page of many runs quadratic
     run: list[int] = []
     for i in [*state.kept(), None]:

@@ -17,6 +17,7 @@ from culturelens.clean_state import (
     State,
     headline_shaped,
     introduced_lists,
+    letter_close,
     line_fingerprint,
     subheading,
 )
@@ -68,6 +69,7 @@ def detect_repeated_line(state: State, rule: ArtefactRule) -> None:
     # a list the article introduces ("ATF consists of the following components:") names
     # what its sub-headings then take up one by one: no contents box
     kept |= introduced_lists(state)
+    kept |= letter_close(state)  # each letter of a thread signs off the same way
     # two or more sub-headings that each recur over prose are the article's structure ("Pros"
     # / "Cons" in each review); one label recurring so is a page's running head
     copies: dict[str, list[int]] = {}
