@@ -52,7 +52,7 @@ def test_no_silent_loss_and_no_content_removed_on_labelled_documents() -> None:
     # sets 7-42 keep a few losses and label disagreements ("Notes to editors", a reporting
     # credit, speaker names of a debate); their retention floors are in
     # test_evaluate_cleaning_targets
-    blind = [f"synthetic_heldout{n}" for n in range(7, 164)]
+    blind = [f"synthetic_heldout{n}" for n in range(7, 168)]
     lost = lost[~lost["dataset"].isin(blind)]
     seeds = predicted[predicted["dataset"] == "seeds"]
     assert lost.empty, lost[["doc_id", "line_no", "rule", "text"]].to_string()
@@ -286,6 +286,12 @@ def test_evaluate_cleaning_targets() -> None:
         "synthetic_heldout161": (0.88, 0.82, 0.98),
         "synthetic_heldout162": (0.95, 0.92, 0.95),
         "synthetic_heldout163": (0.92, 0.92, 0.96),
+        # English articles on European sites: the site's own-language chrome beyond the
+        # common labels ("Fehler gefunden? Jetzt melden.", comment prompts, newsletters)
+        "synthetic_heldout164": (0.79, 0.73, 0.98),
+        "synthetic_heldout165": (0.86, 0.81, 0.95),
+        "synthetic_heldout166": (0.91, 0.92, 0.97),
+        "synthetic_heldout167": (0.90, 0.84, 0.98),
     }
     for dataset, (recall, precision, retention) in floors.items():
         assert overall[dataset, "artefact_recall"] >= recall, dataset

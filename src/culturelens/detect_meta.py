@@ -415,10 +415,9 @@ def detect_date(state: State, rule: ArtefactRule) -> None:
 def _running_head_date(state: State) -> str | None:
     """The issue's date in the first running head of an old page ("THE COURIER, MARCH 17,
     1923."), which a scan or a PDF may give as the article's only date."""
-    for ln in state.lines:
-        match = P.RE_DATE_ANYWHERE.search(ln.text)
-        if state.removed.get(ln.line_no) == "running_head" and match is not None:
-            return _parse_date(match.group(0))
+    heads = (ln.text for ln in state.lines if state.removed.get(ln.line_no) == "running_head")
+    for match in filter(None, map(P.RE_DATE_ANYWHERE.search, heads)):
+        return _parse_date(match.group(0))
     return None
 
 
