@@ -189,7 +189,7 @@ def test_read_labelled_lines_names_the_folder(tmp_path: Path) -> None:
 
 def test_learned_pass_on_unseen_sets() -> None:
     """Each set scored by a model trained on other folds of sets: the learned pass must add
-    recall on the blind sets (3 points on average), cost at most 6 points of content
+    recall on the blind sets (3 points on average), cost at most 5 points of content
     retention on any and 0.6 on average, and leave the seeds and tuned sets perfect.
 
     Read from the committed ``cleaning_validation.csv`` (the pipeline's ``evaluate_learned``
@@ -201,14 +201,14 @@ def test_learned_pass_on_unseen_sets() -> None:
     recall_gain = [learned[d, "artefact_recall"] - rules[d, "artefact_recall"] for d in BLIND]
     assert min(recall_gain) >= 0 and sum(recall_gain) / len(BLIND) >= 0.03, recall_gain
     loss = [rules[d, "content_retention"] - learned[d, "content_retention"] for d in BLIND]
-    # 0.06, not 0.03: on set 123 (workplace pages that are not news: a job listing's fields,
+    # 0.05, not 0.03: on set 123 (workplace pages that are not news: a job listing's fields,
     # a conference's dates) a model trained on news pages, where such lines are widgets,
-    # took 7 of 216 content lines (0.032); on set 135 (long features) it takes 10-11 of 218
-    # (0.046-0.050, by how the folds fall): the lines of boxes the writer compiled (a help
+    # took 7 of 216 content lines (0.032); on set 135 (long features) it takes 9-11 of 218
+    # (0.041-0.050, by how the folds fall): the lines of boxes the writer compiled (a help
     # box's helplines, an interviewee's CV box, an essay's further reading), which elsewhere
-    # are site furniture; on set 155 (transcripts) 9 of 197 (0.046), an auto-caption dump's
-    # lower-case fragments. The average bound is unchanged.
-    assert max(loss) <= 0.06 and sum(loss) / len(BLIND) <= 0.006, loss
+    # are site furniture. (Set 155's auto-caption fragments, up to 0.056, are speech the
+    # learned pass keeps since timed_speech.)
+    assert max(loss) <= 0.05 and sum(loss) / len(BLIND) <= 0.006, loss
     for dataset in ["seeds", "synthetic_dev", "synthetic_heldout2", "synthetic_heldout6"]:
         assert learned[dataset, "content_retention"] == 1.0, dataset
         assert learned[dataset, "artefact_recall"] == 1.0, dataset

@@ -1,12 +1,18 @@
 """Tests for culturelens.clean_state: line fingerprints, adjacency, hard-wrapped lines, the
-article's main block and its code blocks."""
+article's main block, its code blocks and a timed transcript's speech."""
 
 from __future__ import annotations
 
 import pytest
 
 from culturelens.clean import apply_rules, clean_document, load_rules
-from culturelens.clean_state import code_lines, letter_close, line_fingerprint, wrapped
+from culturelens.clean_state import (
+    code_lines,
+    letter_close,
+    line_fingerprint,
+    timed_speech,
+    wrapped,
+)
 
 RULES = load_rules()
 
@@ -113,6 +119,41 @@ GO = [
 def test_code_lines(lines: list[str], expected: list[int]) -> None:
     state, _ = apply_rules("\n".join(lines), rules=())
     assert sorted(code_lines(state.lines)) == expected
+
+
+CAPTIONS = ["0:00", "[Music]", "0:04", ">> lee how do you sum that up", "0:06", "um yeah look"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # regression (set 155): a video page's caption dump; the sound tag is no speech
+        ([*CAPTIONS, "0:09", "tonight first half", "0:12"], [4, 6, 8]),
+        (["[00:00:05]", "so welcome", "[00:00:09]", "everyone", "(0:12)", "here", "(0:15)"],
+         [2, 4, 6]),
+        ([*CAPTIONS, "0:09"], [4, 6]),  # four stamps are enough
+        (CAPTIONS, []),  # three are not: a list of videos and their lengths
+        (["Related video", "Bus strike called", "2:05", "Canal fish deaths", "1:48"], []),
+        # two lines between stamps (a live blog's entry with its heading) end the run
+        (["14:58", "Under way", "Kick-off at Ashgate", "14:50", "Teams", "14:40", "x", "14:30"],
+         []),
+    ],
+)  # fmt: skip
+def test_timed_speech(lines: list[str], expected: list[int]) -> None:
+    state, _ = apply_rules("\n".join(lines), rules=())
+    assert sorted(timed_speech(state.lines)) == expected
+
+
+def test_timed_speech_is_kept() -> None:
+    # the rules take caption fragments one by one (ui_fragment, header_furniture) without it
+    text = "\n".join(
+        ["Transcript", *CAPTIONS, "0:09", "tonight first half especially we didn't", "0:12"]
+    )
+    doc = clean_document(text, rules=RULES)
+    kept = {p.line_no for p in doc.paragraphs}
+    assert {5, 7, 9} <= kept
+    assert {r.line_no for r in doc.removed} >= {2, 3, 4, 6, 8, 10}
+    assert doc.title is None  # speech is no headline
 
 
 @pytest.mark.parametrize(

@@ -247,6 +247,10 @@ RE_RESIDUE = re.compile(
     r"|(?:(?:last )?(?:updated|posted) )?(?:just now|yesterday|today))[)\]]?\W{0,2}$",
     re.I,
 )
+# A time stamp on a line of its own, as a transcript or caption file puts it before each
+# caption or turn ("0:06", "1:02:15", "[00:05:12]"), and a sound tag ("[Music]", "(laughter)").
+RE_TIME_STAMP = re.compile(r"^[(\[]?(?:\d{1,2}:)?\d{1,2}:\d{2}[)\]]?$")
+RE_SOUND_TAG = re.compile(r"^[(\[][^()\[\]]{1,30}[)\]]$")
 # A blog-platform date without a year ("Mar 11", "Sep 3"): abbreviated month, no weekday. Full
 # dates without a year ("Saturday, 26 February") head match previews and are kept.
 RE_DATE_NO_YEAR = re.compile(

@@ -24,7 +24,7 @@ from culturelens import artefacts as A
 from culturelens import unwrap as U
 from culturelens.artefacts import Line, State
 from culturelens.clean_rules import ArtefactRule, load_rules
-from culturelens.clean_state import code_lines
+from culturelens.clean_state import code_lines, timed_speech
 from culturelens.line_model import LineModel, apply_line_model
 from culturelens.markdown import links_only, strip_markdown
 
@@ -317,7 +317,14 @@ def apply_rules(
     explicit = [r for r in rules if r.kind != "structural"]
     removed, fragments = _apply_explicit(lines, explicit, code=code)
     categories = {r.name: r.category for r in rules}
-    state = State(lines, removed, categories, boilerplate=frozenset(boilerplate), code=code)
+    state = State(
+        lines,
+        removed,
+        categories,
+        boilerplate=frozenset(boilerplate),
+        code=code,
+        speech=timed_speech(lines),
+    )
     for rule in rules:
         if rule.kind == "structural":
             A.DETECTOR_FUNCS[rule.detector](state, rule)

@@ -72,6 +72,9 @@ class State:
     title_at: int = -1  # index of the headline when a byline or date below confirms it
     page_title_at: int = -1  # index of the headline an HTML page's <title> (line 1) repeats
     code: frozenset[int] = frozenset()  # line numbers of code blocks: never removed
+    # line numbers of a timed transcript's speech (:func:`timed_speech`): kept by the
+    # structural detectors and the learned pass; explicit rules still apply
+    speech: frozenset[int] = frozenset()
 
     @cached_property
     def tables(self) -> frozenset[int]:
@@ -128,8 +131,13 @@ class State:
                 best, span = run, (start, i)
         return span
 
+    def kept_always(self, i: int) -> bool:
+        """Is line ``i`` in a code block or a timed transcript's speech (never removed)?"""
+        line_no = self.lines[i].line_no
+        return line_no in self.code or line_no in self.speech
+
     def remove(self, i: int, rule: ArtefactRule) -> None:
-        if self.lines[i].line_no not in self.code:
+        if not self.kept_always(i):
             self.removed.setdefault(self.lines[i].line_no, rule.name)
 
     def adjacent(self, i: int, j: int) -> bool:
@@ -364,6 +372,33 @@ def code_lines(lines: Sequence[Line], *, min_lines: int = 2) -> frozenset[int]:
             while last + 1 < len(run) and not _button(run[last + 1], shape[run[last + 1].line_no]):
                 last += 1
         found.update(ln.line_no for ln in run[shaped[0] : last + 1])
+    return frozenset(found)
+
+
+def timed_speech(lines: Sequence[Line], *, min_stamps: int = 4) -> frozenset[int]:
+    """Line numbers of a timed transcript's speech: the single lines between time stamps.
+
+    A video page's transcript or a caption file gives each caption a time stamp on a line
+    of its own ("0:06", "[00:05:12]"); the captions are lower-case fragments without
+    punctuation that fragment, label and learned passes would take one by one. In a run of
+    ``min_stamps`` or more stamps with one line between each two, those lines are speech,
+    except a bare sound tag ("[Music]"). A list of two or three videos with their lengths
+    is no such run.
+    """
+    stamp = [bool(P.RE_TIME_STAMP.match(ln.text)) for ln in lines]
+    found: set[int] = set()
+    k = 0
+    while k < len(lines):
+        if not stamp[k]:
+            k += 1
+            continue
+        end = k  # the run's last stamp: stamp, line, stamp, line, ..., stamp
+        while end + 2 < len(lines) and not stamp[end + 1] and stamp[end + 2]:
+            end += 2
+        if end - k >= 2 * (min_stamps - 1):
+            between = (lines[j] for j in range(k + 1, end, 2))
+            found.update(ln.line_no for ln in between if not P.RE_SOUND_TAG.match(ln.text))
+        k = end + 1
     return frozenset(found)
 
 

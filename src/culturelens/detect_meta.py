@@ -291,7 +291,9 @@ def detect_title(state: State, rule: ArtefactRule) -> None:
     ln = state.lines[title]
     text = ln.text.rstrip("'\"").removesuffix("...").rstrip("?!")  # may end in ? ! or ...
     below = title + 1 < len(state.lines) and state.is_metadata(title + 1)
-    if ln.bullet or (P.RE_SENTENCE_END.search(text) and not below and title != state.title_at):
+    if ln.bullet or state.kept_always(title):  # code or speech is never the headline
+        return
+    if P.RE_SENTENCE_END.search(text) and not below and title != state.title_at:
         return
     state.title = ln.text
     if title == state.page_title_at:  # named by the page's <title>: no other rule's guess stands

@@ -257,14 +257,15 @@ def apply_line_model(
 ) -> None:
     """Remove (as ``learned_line``) every kept line the model scores at or above threshold.
 
-    Lines of a list introduced by a line ending in ":" and the rows of a "|" table are never
-    removed: as for the rules, they are the article's own data (fixtures, pay bands, key
-    dates, a league table), while the same lines elsewhere are often a widget or a menu.
+    Lines of a list introduced by a line ending in ":", the rows of a "|" table, code and a
+    timed transcript's speech are never removed: as for the rules, they are the article's own
+    data (fixtures, pay bands, key dates, a league table, captions), while the same lines
+    elsewhere are often a widget or a menu.
     ``scored``: :func:`line_probabilities` of ``state`` and ``model`` when already found
     (a threshold only cuts them, so validation scores once and cuts at every threshold).
     """
     listed = introduced_lists(state) | state.tables
     scored = line_probabilities(state, model) if scored is None else scored
     for i, p in scored.items():  # decide on the rules' state, then remove: order does not matter
-        if p >= model.threshold and i not in listed and state.lines[i].line_no not in state.code:
+        if p >= model.threshold and i not in listed and not state.kept_always(i):
             state.removed.setdefault(state.lines[i].line_no, LEARNED_RULE)
