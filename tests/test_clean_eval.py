@@ -52,7 +52,7 @@ def test_no_silent_loss_and_no_content_removed_on_labelled_documents() -> None:
     # sets 7-42 keep a few losses and label disagreements ("Notes to editors", a reporting
     # credit, speaker names of a debate); their retention floors are in
     # test_evaluate_cleaning_targets
-    blind = [f"synthetic_heldout{n}" for n in range(7, 168)]
+    blind = [f"synthetic_heldout{n}" for n in range(7, 172)]
     lost = lost[~lost["dataset"].isin(blind)]
     seeds = predicted[predicted["dataset"] == "seeds"]
     assert lost.empty, lost[["doc_id", "line_no", "rule", "text"]].to_string()
@@ -218,7 +218,10 @@ def test_evaluate_cleaning_targets() -> None:
         "synthetic_heldout112": (0.94, 0.93, 0.95),
         "synthetic_heldout113": (0.95, 0.95, 1.0),
         "synthetic_heldout114": (0.87, 0.89, 0.95),
-        "synthetic_heldout115": (0.87, 0.84, 0.98),
+        # 0.86 and 0.83, not 0.87 and 0.84: rows pasted with tabs are a table (twenty-ninth
+        # pass), and set 115 labels a cricket scorecard widget's two tab rows furniture;
+        # set 169 labels a statistics release's tab table content
+        "synthetic_heldout115": (0.86, 0.83, 0.98),
         "synthetic_heldout116": (0.86, 0.79, 1.0),
         "synthetic_heldout117": (0.93, 0.92, 0.98),
         "synthetic_heldout118": (0.91, 0.89, 1.0),
@@ -292,6 +295,10 @@ def test_evaluate_cleaning_targets() -> None:
         "synthetic_heldout165": (0.86, 0.81, 0.95),
         "synthetic_heldout166": (0.91, 0.92, 0.97),
         "synthetic_heldout167": (0.90, 0.84, 0.98),
+        "synthetic_heldout168": (0.86, 0.87, 0.93),
+        "synthetic_heldout169": (0.89, 0.93, 0.94),
+        "synthetic_heldout170": (0.96, 0.97, 0.97),
+        "synthetic_heldout171": (0.77, 0.86, 0.99),
     }
     for dataset, (recall, precision, retention) in floors.items():
         assert overall[dataset, "artefact_recall"] >= recall, dataset

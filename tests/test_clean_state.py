@@ -132,6 +132,10 @@ CAPTIONS = ["0:00", "[Music]", "0:04", ">> lee how do you sum that up", "0:06", 
         (["[00:00:05]", "so welcome", "[00:00:09]", "everyone", "(0:12)", "here", "(0:15)"],
          [2, 4, 6]),
         ([*CAPTIONS, "0:09"], [4, 6]),  # four stamps are enough
+        # the last caption, under the last stamp, goes on in lower case (set 168); a related
+        # video's title there does not
+        ([*CAPTIONS, "0:09", "and yeah subscribe if you want"], [4, 6, 8]),
+        ([*CAPTIONS, "0:09", "Up next"], [4, 6]),
         (CAPTIONS, []),  # three are not: a list of videos and their lengths
         (["Related video", "Bus strike called", "2:05", "Canal fish deaths", "1:48"], []),
         # two lines between stamps (a live blog's entry with its heading) end the run

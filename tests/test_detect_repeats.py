@@ -60,6 +60,15 @@ from culturelens.clean_state import line_fingerprint
           "3   Ashdown Vale inspection report 12 March 2024", PROSE[1]], 2),
         (["Duty of care in elite sport      19", PROSE[0],
           "Duty of care in elite sport      21", PROSE[1]], 2),
+        # regression (set 171): a number after "|", and a foot inside a list the article
+        # introduces (no list item recurs with a changing number)
+        (["Dunmere Staff Survey 2024 | 2", PROSE[0], "Dunmere Staff Survey 2024 | 12",
+          PROSE[1]], 2),
+        (["Employers must not:", "use an agreement to stop a report to a regulator;",
+          "LPSB guidance: Non-disclosure agreements | 3",
+          "hide a colleague's harassment from a new employer;",
+          "LPSB guidance: Non-disclosure agreements | 8",
+          "make a payment depend on silence about a crime."], 2),
         # ... but not numbered sub-headings, nor a number in running text
         (["2 The athlete pathway", PROSE[0], "3 The athlete pathway", PROSE[1]], 0),
         (["Recommendation   2", PROSE[0], "Recommendation   3", PROSE[1]], 0),

@@ -287,8 +287,13 @@ RE_SPACED_ITEMS = re.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S|[\u00b7\u2022]
 # form ("Strategic objective:    SO2", "2 The athlete pathway      9").
 RE_COLUMN_GAP = re.compile(r"\S(?: {3,}|\t)\S")
 # A page number set apart at the start or end of a raw line, as a PDF's running head or
-# foot prints it ("12   Annual report 2024", "Annual report 2024   12").
-RE_PAGE_NUMBER_APART = re.compile(r"^\d{1,4}(?: {3,}|\t)\S|\S(?: {3,}|\t)\d{1,4}$")
+# foot prints it ("12   Annual report 2024", "Annual report 2024   12", "Staff survey | 3",
+# "Policy PD/11 | Page 4 of 9").
+RE_PAGE_NUMBER_APART = re.compile(
+    r"^(?:page )?\d{1,4}(?: {3,}|\t| ?[|\u00b7] ?)\S"
+    r"|\S(?: {3,}|\t| ?[|\u00b7] ?)(?:page )?\d{1,4}(?: of \d{1,4})?$",
+    re.I,
+)
 RE_DIGITS = re.compile(r"\d+")
 # A field of a news database's record ("LOAD-DATE: March 12, 2024", "Publication title: The
 # Tribune", "BODY:" alone) or a Factiva code set apart by spaces ("WC   748 words"). Which

@@ -382,8 +382,8 @@ def timed_speech(lines: Sequence[Line], *, min_stamps: int = 4) -> frozenset[int
     of its own ("0:06", "[00:05:12]"); the captions are lower-case fragments without
     punctuation that fragment, label and learned passes would take one by one. In a run of
     ``min_stamps`` or more stamps with one line between each two, those lines are speech,
-    except a bare sound tag ("[Music]"). A list of two or three videos with their lengths
-    is no such run.
+    and so is a lower-case line under the last stamp; a bare sound tag ("[Music]") is not.
+    A list of two or three videos with their lengths is no such run.
     """
     stamp = [bool(P.RE_TIME_STAMP.match(ln.text)) for ln in lines]
     found: set[int] = set()
@@ -396,10 +396,17 @@ def timed_speech(lines: Sequence[Line], *, min_stamps: int = 4) -> frozenset[int
         while end + 2 < len(lines) and not stamp[end + 1] and stamp[end + 2]:
             end += 2
         if end - k >= 2 * (min_stamps - 1):
-            between = (lines[j] for j in range(k + 1, end, 2))
+            between = [lines[j] for j in range(k + 1, end, 2)]
+            # the last caption, under the last stamp, goes on in lower case
+            if end + 1 < len(lines) and _caption_goes_on(lines[end + 1].text):
+                between.append(lines[end + 1])
             found.update(ln.line_no for ln in between if not P.RE_SOUND_TAG.match(ln.text))
         k = end + 1
     return frozenset(found)
+
+
+def _caption_goes_on(text: str) -> bool:
+    return text[:1].islower() or text.startswith(">>")
 
 
 _CODE, _COMMAND = 1, 2
@@ -493,9 +500,18 @@ def _row_key(state: State, i: int) -> tuple[int, int]:
 
 
 def _cells(ln: Line) -> int:
-    return ln.text.count(" | ") + 1 if " | " in ln.text else 0
+    return len(table_cells(ln))
+
+
+def table_cells(ln: Line) -> list[str]:
+    """The cells of a table row written with " | " or, as a spreadsheet pastes it, with tabs
+    (two or more cells; [] for any other line)."""
+    if " | " in ln.text:
+        return ln.text.split(" | ")
+    cells = [cell.strip() for cell in ln.raw.split("\t") if cell.strip()]
+    return cells if len(cells) >= 2 else []
 
 
 def figure_cells(ln: Line) -> int:
-    """How many of the line's "|"-separated cells are a figure ("6.63", "58%")."""
-    return sum(bool(P.RE_FIGURE_CELL.fullmatch(cell)) for cell in ln.text.split(" | "))
+    """How many of the line's table cells are a figure ("6.63", "58%")."""
+    return sum(bool(P.RE_FIGURE_CELL.fullmatch(cell)) for cell in table_cells(ln))

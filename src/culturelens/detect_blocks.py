@@ -524,6 +524,7 @@ def detect_enclosed(state: State, rule: ArtefactRule) -> None:
             and state.removed.get(state.lines[bottom].line_no) == name
             and all(state.adjacent(j, j + 1) for j in range(top, bottom))
             and all(state.lines[j].n_words <= max_words for j in run)
+            and not any(j in state.tables for j in run)  # a table between its title and source
         ):
             for j in run:
                 state.remove(j, rule)

@@ -78,9 +78,12 @@ def detect_repeated_line(state: State, rule: ArtefactRule) -> None:
     headed = [group for group in copies.values() if all(_heads_prose(state, j) for j in group)]
     if len(headed) >= 2:
         kept |= {i for group in headed for i in group}
-    for i in [*repeats, *box, *_running_heads(state, max_words)]:
+    for i in [*repeats, *box]:
         if i not in kept:
             state.remove(i, rule)
+    # a number that changes from copy to copy is a page's: a list does not number its items so
+    for i in _running_heads(state, max_words):
+        state.remove(i, rule)
     # a quoted sub-heading ("'You learn to keep your head down'") echoes a quote below it
     quoted = [
         i
@@ -106,15 +109,14 @@ def _running_heads(state: State, max_words: int) -> list[int]:
     apart as a page layout sets it, so "Recommendation 2" and a sub-heading "2 The pathway"
     stay."""
     keys: dict[int, str] = {}
-    for i in state.kept():
-        ln = state.lines[i]
+    for i, ln in enumerate(state.lines):  # a copy another rule took still counts
         if ln.sentence_end or ln.n_words > max_words:
             continue
         if P.RE_PAGE_NUMBER_APART.search(ln.raw.strip()):
             key = line_fingerprint(P.RE_DIGITS.sub(" ", ln.text))
             keys[i] = key if len(key.split()) >= 3 else ""
     counts = Counter(keys.values())
-    return [i for i, key in keys.items() if key and counts[key] > 1]
+    return [i for i in state.kept() if keys.get(i) and counts[keys[i]] > 1]
 
 
 def _contents_headings(
