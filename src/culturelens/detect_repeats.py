@@ -81,7 +81,8 @@ def detect_repeated_line(state: State, rule: ArtefactRule) -> None:
     for i in [*repeats, *box]:
         if i not in kept:
             state.remove(i, rule)
-    # a number that changes from copy to copy is a page's: a list does not number its items so
+    # a line recurring with a changed page number is a running head even inside a list the
+    # article introduces: no list item recurs so
     for i in _running_heads(state, max_words):
         state.remove(i, rule)
     # a quoted sub-heading ("'You learn to keep your head down'") echoes a quote below it

@@ -257,10 +257,10 @@ def apply_line_model(
 ) -> None:
     """Remove (as ``learned_line``) every kept line the model scores at or above threshold.
 
-    Lines of a list introduced by a line ending in ":", the rows of a "|" table, code and a
-    timed transcript's speech are never removed: as for the rules, they are the article's own
-    data (fixtures, pay bands, key dates, a league table, captions), while the same lines
-    elsewhere are often a widget or a menu.
+    Lines of a list introduced by a line ending in ":", the rows of a table (cells set apart
+    by " | " or tabs), code and a timed transcript's speech are never removed: as for the
+    rules, they are the article's own data (fixtures, pay bands, key dates, a league table,
+    captions), while the same lines elsewhere are often a widget or a menu.
     ``scored``: :func:`line_probabilities` of ``state`` and ``model`` when already found
     (a threshold only cuts them, so validation scores once and cuts at every threshold).
     """
