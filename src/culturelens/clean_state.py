@@ -301,7 +301,15 @@ def introduced_lists(state: State, *, max_items: int = 40, after_blank: bool = T
     blank line may part the introducing line from a list of two or more lines (a web page's
     paragraph above its list), but not from a single line, unless ``after_blank`` is off.
     """
-    listed: set[int] = set()
+    runs = list_runs(state, max_items=max_items, after_blank=after_blank)
+    return {j for items in runs.values() for j in items}
+
+
+def list_runs(
+    state: State, *, max_items: int = 40, after_blank: bool = True
+) -> dict[int, list[int]]:
+    """:func:`introduced_lists` by the index of the line that introduces each list."""
+    runs: dict[int, list[int]] = {}
     n = len(state.lines)
     for i in state.kept():
         if not state.lines[i].text.endswith(":") or i + 1 == n:
@@ -316,9 +324,9 @@ def introduced_lists(state: State, *, max_items: int = 40, after_blank: bool = T
                 break  # a blank line ends the list
             if state.lines[first].bullet and not state.lines[j].bullet:
                 break
-            listed.add(j)
+            runs.setdefault(i, []).append(j)
             j += 1
-    return listed
+    return runs
 
 
 def letter_close(state: State, *, max_lines: int = 3, max_words: int = 8) -> set[int]:

@@ -23,9 +23,9 @@ from culturelens.clean_state import (
     edge_zone,
     header_zone,
     headline_text,
-    introduced_lists,
     is_label,
     line_fingerprint,
+    list_runs,
     person_name,
     subheading,
     title_case_label,
@@ -447,13 +447,7 @@ def _listed(state: State, *, max_label_words: int = 3, min_items: int = 3) -> se
     """Items of a list of ``min_items`` or more under a short label ending in ":" that is no
     byline label: the names under a meeting's "Present:" are its members, those under
     "Authors:" its bylines."""
-    items = introduced_lists(state, after_blank=False)
-    runs: dict[int, list[int]] = {}
-    for j in sorted(items):
-        label = j - 1
-        while label in items:
-            label -= 1
-        runs.setdefault(label, []).append(j)
+    runs = list_runs(state, after_blank=False)
     return {
         j
         for label, run in runs.items()
