@@ -52,7 +52,7 @@ def test_no_silent_loss_and_no_content_removed_on_labelled_documents() -> None:
     # sets 7-42 keep a few losses and label disagreements ("Notes to editors", a reporting
     # credit, speaker names of a debate); their retention floors are in
     # test_evaluate_cleaning_targets
-    blind = [f"synthetic_heldout{n}" for n in range(7, 172)]
+    blind = [f"synthetic_heldout{n}" for n in range(7, 176)]
     lost = lost[~lost["dataset"].isin(blind)]
     seeds = predicted[predicted["dataset"] == "seeds"]
     assert lost.empty, lost[["doc_id", "line_no", "rule", "text"]].to_string()
@@ -299,6 +299,12 @@ def test_evaluate_cleaning_targets() -> None:
         "synthetic_heldout169": (0.89, 0.93, 0.94),
         "synthetic_heldout170": (0.96, 0.97, 0.97),
         "synthetic_heldout171": (0.77, 0.86, 0.99),
+        # charity and campaign pages: appeal boxes, helplines and partner lists as prose
+        "synthetic_heldout172": (0.84, 0.88, 0.99),
+        "synthetic_heldout173": (0.89, 0.93, 1.0),
+        # safety-investigation pages: report trackers, field tables, "Documents" labels
+        "synthetic_heldout174": (0.86, 0.90, 0.98),
+        "synthetic_heldout175": (0.94, 0.96, 0.98),
     }
     for dataset, (recall, precision, retention) in floors.items():
         assert overall[dataset, "artefact_recall"] >= recall, dataset

@@ -51,7 +51,7 @@ from culturelens.clean import clean_document
              "Farmers get some good news after two lean seasons, economists say.",
              "Rachel Te Awa, Business Reporter", "08:15, Apr 23 2024"],
             "Fonterra lifts milk price forecast as dairy prices bounce back",
-            {"section_label", "metadata_byline", "metadata_date"},
+            {"navigation", "section_label", "metadata_byline", "metadata_date"},
         ),
         # regression (set 11): a standfirst without a full stop directly under the headline
         (
@@ -315,6 +315,11 @@ def test_author_bio_after_a_role_line(bio: str, removed: bool) -> None:
          ["Authors: Sian Pritchard, Partner and Oliver Neame, Senior Associate"]),
         (["Shop workers report bullying", "By the Communications Team"],
          ["By the Communications Team"]),
+        # set 173: an advice column's and a roundtable's bylines
+        (["My manager mocks me in meetings", "Answered by Dr Imogen Tarrant, employment adviser"],
+         ["Answered by Dr Imogen Tarrant, employment adviser"]),
+        (["Can builders talk about mistakes?", "Chaired and written up by Ruth Okonjo-Barnes"],
+         ["Chaired and written up by Ruth Okonjo-Barnes"]),
         # regression (set 90): a byline labelled with the writer's role
         (["Junior doctors say 36-hour shifts put patients at risk", "WRITER: Penchan Srisawat"],
          ["WRITER: Penchan Srisawat"]),
@@ -539,3 +544,18 @@ def test_names_under_a_label_are_bylines_only_under_a_byline_label(
     doc = clean_document("\n".join([*head, *names]) + "\n\n" + "\n\n".join(PROSE), rules=RULES)
     assert ("metadata_byline" in [rule_of(doc, name) for name in names]) == bylined
     assert doc.title == head[0]
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        (["HEADLINE: Bank staff 'afraid to speak up'", "", *PROSE],
+         "Bank staff 'afraid to speak up'"),
+        # regression (set 173): below the first paragraph, "HD:" is an interviewer's initials
+        (["Skipper on the new inshore quota", "", PROSE[0], "",
+          "HD: Morwenna, you've called this a race to the bottom. Strong words.", "", PROSE[1]],
+         "Skipper on the new inshore quota"),
+    ],
+)  # fmt: skip
+def test_a_headline_field_sits_above_the_text(lines: list[str], title: str) -> None:
+    assert clean_document("\n".join(lines), rules=RULES).title == title

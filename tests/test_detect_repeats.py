@@ -125,6 +125,11 @@ HEADLINE = "Wards hit 31C as first heat alert of the summer is issued"
         ("Yes.", None),  # an answer in several interviews
         ('"We will not stop until every ward is safe."', None),  # a quote several stories use
         (BENCH, None),  # the same bench in three match reports (regression: BBC sport)
+        # a report template's section headings (regression: sets 73, 112, 162, 166, 174)
+        ("What happened", None),
+        ("2. INTRODUCTION", None),
+        ("Notes to editors:", None),
+        ("Senior Fellow", "boilerplate"),  # a role line over a think tank's bios (set 66)
         # a page's own headline, listed as a link on other pages of the site (regression)
         (HEADLINE, "metadata_title"),
     ],

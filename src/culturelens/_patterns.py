@@ -46,6 +46,8 @@ RE_BULLET = re.compile(
     r"|[\u2700-\u27bf\U0001f170-\U0001faff]\ufe0f?(?= ))\s*"
 )
 RE_NUMBERED = re.compile(r"^\(?\d{1,3}[.)](?= )")
+# A heading's section number ("2. ", "4.1 ", "3 ").
+RE_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+")
 
 # --- markdown left by extraction tools (html2text, pandoc, reader proxies, web clippers) -----
 # A link's target: an inline URL "(https://...)", optionally with a title, or a numbered
@@ -93,8 +95,9 @@ RE_HASHTAG = re.compile(r"(?<![\w#])#[^\W\d_]\w{1,40}")
 # Navigation separators: "Home > News > Health", "Home / UK", "A | B | C", "News » Health".
 RE_NAV_SEPARATOR = re.compile(r" (?:[>»\u203a|/\\]|>>|::) ")
 RE_ARROW_END = re.compile(r"(?:[>\u203a→]|->)\s*$")
-# A menu of bracketed items, as old sites and text browsers print links: "[ Home ] [ News ]".
-RE_BRACKET_MENU = re.compile(r"^(?:\[ ?[^\[\]]{1,30}? ?\] ?){3,}$")
+# A menu of bracketed items, as old sites and text browsers print links ("[ Home ] [ News ]"),
+# or a row of buttons ("[Share] [Copy link]").
+RE_BRACKET_MENU = re.compile(r"^(?:\[ ?[^\[\]]{1,40}? ?\]\s*){2,}$")
 RE_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you're|you've|you'll)\b", re.I)
 RE_FIRST_PERSON_PLURAL = re.compile(r"\b(?:us|our|we)\b", re.I)
 # Two sentences joined without a space by HTML extraction: "this article?Health Secretary".
@@ -176,11 +179,14 @@ RE_BYLINE = re.compile(
     r"|in [A-Z][\w]{1,30}))?\.?$"
 )
 # The start of a byline however it is worded ("Posted by", "Report author:", "Words by",
-# "Hosted by", "Medically reviewed by", "Authors:", "As told to", "By the News Team").
+# "Hosted by", "Medically reviewed by", "Authors:", "As told to", "By the News Team",
+# "Answered by", "Chaired and written up by").
 RE_BY_PREFIX = re.compile(
     r"^(?:(?:(?:written|words|story|text|report|posted|reported|reporting|photos?|hosted"
     r"|presented|(?:medically )?reviewed|fact-checked|edited|compiled|prepared|interview"
-    r"|summary) )?(?:by|authors?)|byline|words|as told to|from:):? (?:the )?(?-i:[A-Z])",
+    r"|summary|answered|interviewed|chaired|moderated|produced|curated)"
+    r"(?: and (?:written(?: up)?|edited|produced))? )?(?:by|authors?)|byline|words|as told to"
+    r"|from:):? (?:the )?(?-i:[A-Z])",
     re.I,
 )
 # A byline's label on a line of its own, the name on the next ("By" / "Jon Porter").
@@ -347,7 +353,9 @@ RE_FOOTER_SENTENCE = re.compile(
     r"|readers like you|make (?:your|a) (?:gift|donation)|donate|member yet|join (?:us|today|now)"
     r"|registered charity|made possible|brought to you|in partnership with|promoted by"
     r"|support local journalism|support for [\w .'&-]{1,40} (?:comes|is provided)"
-    r"|this (?:email|page|website|site|newsletter|podcast)|you received|signed up|unsubscribe"
+    # "We will update this page as ..." is the writer's promise, not the site's small print
+    r"|(?<!update )(?<!updating )this (?:email|page|website|site|newsletter|podcast)"
+    r"|you received|signed up|unsubscribe"
     r"|book a demo|forward (?:it|this)|all rights reserved)\b",
     re.I,
 )

@@ -206,10 +206,15 @@ def _rule_from_mapping(entry: Mapping[str, Any]) -> ArtefactRule:
     params = kwargs.get("params") or {}
     if not isinstance(params, Mapping):
         _fail(name, "params", "must be a mapping such as {max_words: 16}")
-    kwargs["params"] = tuple(
-        sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items())
-    )
+    kwargs["params"] = tuple(sorted((k, _frozen(v)) for k, v in params.items()))
     return ArtefactRule(**kwargs)
+
+
+def _frozen(value: Any) -> Any:
+    """A list or mapping parameter as a tuple, so the rule stays hashable."""
+    if isinstance(value, Mapping):
+        return tuple(sorted(value.items()))
+    return tuple(value) if isinstance(value, list) else value
 
 
 def _read_rules_file(path: str | Path | None) -> tuple[list[Any], str]:

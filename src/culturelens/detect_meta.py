@@ -276,8 +276,11 @@ def detect_title(state: State, rule: ArtefactRule) -> None:
     kept = state.kept()
     if len(kept) < 2 or state.title is not None:
         return  # a one-line document is all body
-    labels = set(rule.param("fields", ()))
-    values = ((i, _field_value(state, i, labels)) for i in kept[:HEADER_LINES])
+    labels, (first, _) = set(rule.param("fields", ())), state.prose_bounds()
+    # a record's headline field sits above its text: below the first paragraph, "HD: ..." is
+    # an interviewer's question
+    header = [i for i in kept[:HEADER_LINES] if i < first and not state.kept_always(i)]
+    values = ((i, _field_value(state, i, labels)) for i in header)
     fielded = next(((i, value) for i, value in values if value), None)
     if fielded is not None:  # a database record names its headline ("HEADLINE: ...")
         state.title = fielded[1]

@@ -246,20 +246,28 @@ def _name_list(text: str) -> bool:
     return len(items) >= 5 and all(1 <= len(item.split()) <= 4 for item in items)
 
 
+def _section(text: str) -> str:
+    """A heading as the ``sections`` list writes it: "2. INTRODUCTION:" -> "introduction"."""
+    return P.RE_SECTION_NUMBER.sub("", text).rstrip(":").strip().casefold()
+
+
 def detect_boilerplate(state: State, rule: ArtefactRule) -> None:
     """Lines whose fingerprint recurs in many documents of the corpus (``boilerplate``).
 
-    Kept whatever their recurrence: quoted speech, a one-word answer ("Yes.") and a list of
-    names (the same replacements' bench in three match reports is the reports' data).
+    Kept whatever their recurrence: quoted speech, a one-word answer ("Yes."), a list of
+    names (the same replacements' bench in three match reports is the reports' data) and a
+    report template's section headings (``sections``: "What happened", "Notes to editors").
     """
     if not state.boilerplate:
         return
-    max_words = rule.param("max_words", 40)
+    max_words, sections = rule.param("max_words", 40), set(rule.param("sections", ()))
     for i in state.kept():
         ln = state.lines[i]
         quote = P.RE_QUOTE_OPEN.match(ln.text) and ln.sentence_end
         answer = ln.n_words == 1 and ln.sentence_end
         if quote or answer or ln.n_words > max_words or _name_list(ln.text):
+            continue
+        if _section(ln.text) in sections:  # a template's section ("What happened"), not furniture
             continue
         if line_fingerprint(ln.text) in state.boilerplate:
             state.remove(i, rule)
