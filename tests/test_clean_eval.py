@@ -52,7 +52,7 @@ def test_no_silent_loss_and_no_content_removed_on_labelled_documents() -> None:
     # sets 7-42 keep a few losses and label disagreements ("Notes to editors", a reporting
     # credit, speaker names of a debate); their retention floors are in
     # test_evaluate_cleaning_targets
-    blind = [f"synthetic_heldout{n}" for n in range(7, 176)]
+    blind = [f"synthetic_heldout{n}" for n in range(7, 180)]
     lost = lost[~lost["dataset"].isin(blind)]
     seeds = predicted[predicted["dataset"] == "seeds"]
     assert lost.empty, lost[["doc_id", "line_no", "rule", "text"]].to_string()
@@ -305,6 +305,11 @@ def test_evaluate_cleaning_targets() -> None:
         # safety-investigation pages: report trackers, field tables, "Documents" labels
         "synthetic_heldout174": (0.86, 0.90, 0.98),
         "synthetic_heldout175": (0.94, 0.96, 0.98),
+        # newsletter formats: a markets table under its label (labelled the article's list)
+        "synthetic_heldout176": (0.92, 0.94, 0.95),
+        "synthetic_heldout177": (0.92, 0.92, 0.97),
+        "synthetic_heldout178": (0.95, 0.95, 0.99),
+        "synthetic_heldout179": (0.87, 0.90, 0.98),
     }
     for dataset, (recall, precision, retention) in floors.items():
         assert overall[dataset, "artefact_recall"] >= recall, dataset

@@ -212,6 +212,15 @@ def test_ui_fragments_between_artefacts(tail: list[str], kept: list[str]) -> Non
         (["Emergency department wait times worst on record in three regions",
           "Graduate nurses still waiting for hospital jobs months after qualifying",
           "What the health agency says"], ["What the health agency says"]),
+        # regression (set 176): a journalist's list label without its colon introduces the
+        # story's own list ...
+        (["Key points", "The government survived the confidence vote by 44 votes to 42",
+          "Two backbenchers abstained after a row over the hospital programme"],
+         ["Key points", "The government survived the confidence vote by 44 votes to 42",
+          "Two backbenchers abstained after a row over the hospital programme"]),
+        # ... but "In brief" heads other stories' briefs (set 114)
+        (["In brief", "Library opening hours cut at Holbeck Green from next month",
+          "Parish council to vote on new allotments at the old depot site"], []),
         # ... a poll's yes-or-no question does not (set 82)
         (["Should Kitchen Rivals carry on without its star judge?",
           "Yes, the show is bigger than one person", "Only if the review is published"],

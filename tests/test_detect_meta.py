@@ -559,3 +559,15 @@ def test_names_under_a_label_are_bylines_only_under_a_byline_label(
 )  # fmt: skip
 def test_a_headline_field_sits_above_the_text(lines: list[str], title: str) -> None:
     assert clean_document("\n".join(lines), rules=RULES).title == title
+
+
+@pytest.mark.parametrize(
+    "salutation",
+    # regression (sets 76, 110, 160, 171): a letter's first line under its headline was
+    # taken for a header label or, without its comma, for a byline's name
+    ["Dear Parents and Carers,", "Dear Mr Pardoe,", "Dear Sir or Madam,", "Dear Rosalind"],
+)
+def test_a_letters_salutation_is_content(salutation: str) -> None:
+    head = ["School to close early on Fridays", "12 February 2025", salutation, "Re: Fridays"]
+    doc = clean_document("\n".join([*head, *PROSE]), rules=RULES)
+    assert rule_of(doc, salutation) is None

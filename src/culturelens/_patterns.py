@@ -46,6 +46,16 @@ RE_BULLET = re.compile(
     r"|[\u2700-\u27bf\U0001f170-\U0001faff]\ufe0f?(?= ))\s*"
 )
 RE_NUMBERED = re.compile(r"^\(?\d{1,3}[.)](?= )")
+# A letter's salutation ("Dear Parents and Carers,", "Dear Rosalind"): the letter's first line.
+RE_SALUTATION = re.compile(r"^dear\b[^.!?:]{1,60},?$", re.I)
+# A journalist's label over the story's own list, written without its colon ("Key points",
+# "What we still don't know").
+RE_LIST_LABEL = re.compile(
+    r"^(?:key (?:points|findings|facts|messages|takeaways|dates|numbers)|what we (?:still )?"
+    r"(?:know|don't know|do not know)(?: so far)?|at a glance|in (?:short|numbers)"
+    r"|the (?:year|week|month) in numbers|highlights)\W{0,2}$",
+    re.I,
+)
 # A heading's section number ("2. ", "4.1 ", "3 ").
 RE_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+")
 

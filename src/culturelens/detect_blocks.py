@@ -136,6 +136,7 @@ def detect_headline_block(state: State, rule: ArtefactRule) -> None:
         if run and len(run) - _sign_off(state, run) <= 1:  # signature, then the next letter
             run = []
         intro = previous is not None and _opens_list(previous)
+        intro = intro or (bool(run) and bool(P.RE_LIST_LABEL.match(state.lines[run[0]].text)))
         if run and _subheading_above_prose(state, run[-1]):
             run.pop()
         shaped = sum(headline_shaped(state.lines[j]) for j in run)

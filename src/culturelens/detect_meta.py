@@ -253,8 +253,8 @@ def detect_header_furniture(state: State, rule: ArtefactRule) -> None:
         label = not ln.bullet and not ln.sentence_end and not ln.text.endswith(":")
         if not label or ln.n_words > max_words or P.RE_NUMBERED.match(ln.text) or body_lines >= 2:
             continue
-        if ln.text.casefold() in headings:  # a report's summary opens under its headline
-            continue
+        if ln.text.casefold() in headings or P.RE_SALUTATION.match(ln.text):
+            continue  # a report's summary or a letter opens under its headline
         # a short line above the body or a list ("Key takeaways") is a sub-heading, unless
         # more metadata follows it
         more_meta = any(state.is_metadata(j) for j in range(i + 1, start))
@@ -436,6 +436,7 @@ def detect_byline(state: State, rule: ArtefactRule) -> None:
             continue
         # a name under the headline ("Priya Raman", "Ng Wei Ling, Health Reporter") ...
         name = i in header and i not in top and i not in listed and _name_with_role(ln.text)
+        name = name and not P.RE_SALUTATION.match(ln.text)  # "Dear Rosalind" opens a letter
         # ... next to a date or under a headline, not a venue line ("Ewood Park") above prose
         name = name and (_near_metadata(state, i) or _under_headline(state, i))
         byline = byline_first(ln.text)  # "By Ann Lee | ann@example.com"
