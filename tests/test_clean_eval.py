@@ -52,7 +52,7 @@ def test_no_silent_loss_and_no_content_removed_on_labelled_documents() -> None:
     # sets 7-42 keep a few losses and label disagreements ("Notes to editors", a reporting
     # credit, speaker names of a debate); their retention floors are in
     # test_evaluate_cleaning_targets
-    blind = [f"synthetic_heldout{n}" for n in range(7, 180)]
+    blind = [f"synthetic_heldout{n}" for n in range(7, 184)]
     lost = lost[~lost["dataset"].isin(blind)]
     seeds = predicted[predicted["dataset"] == "seeds"]
     assert lost.empty, lost[["doc_id", "line_no", "rule", "text"]].to_string()
@@ -310,6 +310,12 @@ def test_evaluate_cleaning_targets() -> None:
         "synthetic_heldout177": (0.92, 0.92, 0.97),
         "synthetic_heldout178": (0.95, 0.95, 0.99),
         "synthetic_heldout179": (0.87, 0.90, 0.98),
+        # wiki and reference pages: infobox and record fields in tabs (kept as table rows),
+        # Q&A-site chrome, a glossary's header; consultation pages: forms, FAQs, documents
+        "synthetic_heldout180": (0.80, 0.80, 0.97),
+        "synthetic_heldout181": (0.84, 0.88, 0.97),
+        "synthetic_heldout182": (0.81, 0.83, 0.99),
+        "synthetic_heldout183": (0.93, 0.94, 0.98),
     }
     for dataset, (recall, precision, retention) in floors.items():
         assert overall[dataset, "artefact_recall"] >= recall, dataset

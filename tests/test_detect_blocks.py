@@ -495,6 +495,9 @@ def test_link_line_keeps_table_rows(lines: list[str], kept: list[str]) -> None:
         # set 172: a row of download buttons, two spaces apart
         ("[Download the report (PDF)]  [Download the summary (PDF)]  [Easy read]", "link_line"),
         ("[Share] [Copy link]", "link_line"),
+        # regression (set 112): a contact line with two numbers, once taken only as part of a
+        # related block that other rules now shorten
+        ("Press office 020 7946 0455  |  Out of hours 020 7946 0456", "link_line"),
         ("Compare car insurance quotes from 100+ providers - Get a quote \u00bb", "link_line"),
         # ... but a French quotation closes with one, and a byline may carry one
         ("La directrice a d\u00e9clar\u00e9 : \u00ab Nous devons apprendre \u00bb", None),

@@ -44,6 +44,12 @@ from culturelens.clean_state import line_fingerprint
           "1. Main points", "- Sales fell by 0.8% in May after a rise in April.",
           "- Food sales fell by 1.9% in the month.", "2. Monthly retail sales", PROSE[0],
           "3. Sales by store type", PROSE[1]], 3),
+        # regression (set 180): a wiki's contents box, each entry with its section number
+        # and tab, over headings with edit links and paragraphs closed by citation markers
+        (["Contents\n1\tBackground\n2\tEstablishment\n2.1\tFindings", "Background[edit]",
+          "The hospital opened in 1968 as the district general hospital.[1]",
+          "Establishment[edit]", "The review became a statutory inquiry on 14 March 2017.[2]",
+          "Findings[edit]", PROSE[0]], 3),
         # ... but a menu repeated in the footer, its copies together, is no contents box
         (["News\nSport\nBusiness", PROSE[0], PROSE[1], "News\nSport\nBusiness"], 6),
         # ... nor buttons and advertisers repeated over teasers (real pages, batch 5: MSN)

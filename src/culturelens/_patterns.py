@@ -93,8 +93,12 @@ RE_UNSPACED_CHAR = re.compile(
 )
 RE_LETTER = re.compile(r"[^\W\d_]")
 # A line ends like a sentence: terminal punctuation (also the full-width forms of Chinese and
-# Japanese), optionally inside closing quotes/brackets.
-RE_SENTENCE_END = re.compile(r"[.!?…;:\u3002\uff01\uff1f][\"'”)\]\u300d\u300f\uff09]{0,3}$")
+# Japanese), optionally inside closing quotes/brackets and before citation markers ("... in
+# 2017.[1]", "[citation needed]").
+RE_SENTENCE_END = re.compile(
+    r"[.!?…;:\u3002\uff01\uff1f][\"'”)\]\u300d\u300f\uff09]{0,3}"
+    r"(?:\[(?:\d{1,3}|[a-z]|citation needed)\]){0,4}$"
+)
 RE_URL = re.compile(
     r"(?:https?://|www\.)\S{1,300}|\b[\w-]{1,60}\.(?:com|co\.uk|org|net|io|gov\.uk|nhs\.uk)(?:/\S{0,200})?\b",
     re.I,

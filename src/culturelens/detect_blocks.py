@@ -71,9 +71,12 @@ def detect_link_line(state: State, rule: ArtefactRule) -> None:
             continue  # "By Dana Whitfield | dana@example.com" is a byline
         if P.RE_STAMP_PREFIX.match(ln.text) and P.RE_DATE_ANYWHERE.search(ln.text):
             continue  # "Published:Tuesday | March 17, 2026 | 12:08 AM" is the date line
+        phones = len(P.RE_PHONE.findall(ln.text))  # "Press office 020 ... | Out of hours 020 ..."
         webby = (
-            P.RE_URL.search(ln.text) or P.RE_EMAIL.search(ln.text) or P.RE_HANDLE.search(ln.text)
-        ) or ((ln.n_words <= 6 or ": " in ln.text[:40]) and P.RE_PHONE.search(ln.text))
+            (P.RE_URL.search(ln.text) or P.RE_EMAIL.search(ln.text) or P.RE_HANDLE.search(ln.text))
+            or ((ln.n_words <= 6 or ": " in ln.text[:40]) and phones > 0)
+            or phones >= 2
+        )
         parts = ln.text.split(" | ")
         menu = len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
         menu = menu or bool(P.RE_BRACKET_MENU.match(ln.text))

@@ -57,7 +57,9 @@ def detect_repeated_line(state: State, rule: ArtefactRule) -> None:
         and seen[keys[i]] > 1
         and (_label(state, i, max_words) or keys[i] in titles or i in printed)
     ]
-    box, headings = _contents_box(state, keys, max_words)
+    # a contents entry may carry its section's number ("3.1<tab>Treatment of whistleblowers")
+    entries = [line_fingerprint(P.RE_SECTION_NUMBER.sub("", ln.text)) for ln in state.lines]
+    box, headings = _contents_box(state, entries, max_words)
     kept = _contents_headings(state, repeats, keys, max_words) | headings
     # the copy with a byline or date right under it is the headline, which a sticky header
     # or the page's <title> repeats higher up
