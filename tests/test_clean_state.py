@@ -10,6 +10,7 @@ from culturelens.clean_state import (
     code_lines,
     letter_close,
     line_fingerprint,
+    section_name,
     timed_speech,
     wrapped,
 )
@@ -182,3 +183,17 @@ def test_a_thread_of_letters_keeps_its_signatures() -> None:
     letter = [LONG, "Yours sincerely,", "Dana Whitcombe", "Information Governance Officer"]
     doc = clean_document("\n\n".join(["\n".join(letter), "\n".join(letter)]), rules=RULES)
     assert [r.text for r in doc.removed] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("2. INTRODUCTION:", "introduction"),
+        ("What happened?", "what happened"),
+        ("4.1 Key findings", "key findings"),
+        ("Notes to editors", "notes to editors"),
+        ("2019 review", "2019 review"),  # a year is no section number
+    ],
+)
+def test_section_name(text: str, name: str) -> None:
+    assert section_name(text) == name

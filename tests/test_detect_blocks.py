@@ -83,6 +83,10 @@ def test_truncated_line(line: str, removed: bool) -> None:
         # regression (set 137): a paper's "Discussion" section is no thread, unless a reply
         # button below says it is
         (["Discussion", PROSE[0], PROSE[1]], 0),
+        # ... also numbered (set 184: "5 Discussion" took a paper's last sections as a
+        # thread); "2 Responses" is a thread's count
+        (["5 Discussion", PROSE[0], PROSE[1]], 0),
+        (["2 Responses", "Tom H — 4 June 2024 at 10:02", "Stealing this for our group."], 3),
         (["Discussion", "Sallie G", "A reader wrote that the council should do better.", "Reply"],
          4),
     ],

@@ -59,6 +59,8 @@ from culturelens.clean_state import line_fingerprint
         # blank line, names the sections below it; it is no contents box
         (["ATF consists of the following components:", "Frontend\nTask Store\nExecutor",
           "Frontend", PROSE[0], "Task Store", PROSE[1], "Executor", PROSE[2]], 0),
+        # regression (sets 73, 184): a paper's section heading in its abstract and its body
+        (["Methods", PROSE[0], "Methods", PROSE[1]], 0),
         # one label repeated above paragraphs is a page header, not a contents box
         (["Staff Report 2023\nSection 3", PROSE[0], "Staff Report 2023", PROSE[1]], 2),
         # regression (set 73): a PDF's running head with its page number set apart
@@ -135,6 +137,7 @@ HEADLINE = "Wards hit 31C as first heat alert of the summer is issued"
         ("What happened", None),
         ("2. INTRODUCTION", None),
         ("Notes to editors:", None),
+        ("What happened?", None),  # regression (set 181): a template's heading may ask
         ("Senior Fellow", "boilerplate"),  # a role line over a think tank's bios (set 66)
         # a page's own headline, listed as a link on other pages of the site (regression)
         (HEADLINE, "metadata_title"),

@@ -161,6 +161,12 @@ def line_fingerprint(text: str) -> str:
     return P.RE_NON_ALNUM.sub(" ", text[:FINGERPRINT_CHARS].lower()).strip()
 
 
+def section_name(text: str) -> str:
+    """A heading as a rule's ``sections`` list writes it: "2. INTRODUCTION:" ->
+    "introduction", "What happened?" -> "what happened"."""
+    return P.RE_SECTION_NUMBER.sub("", text).rstrip(":?").strip().casefold()
+
+
 def headline_like(ln: Line, max_words: int) -> bool:
     return not ln.bullet and not ln.sentence_end and 1 <= ln.n_words <= max_words
 

@@ -26,6 +26,7 @@ from culturelens.clean_state import (
     introduces,
     letter_close,
     person_name,
+    section_name,
     subheading,
     title_case_label,
     wrapped,
@@ -126,6 +127,7 @@ def detect_truncated_line(state: State, rule: ArtefactRule) -> None:
 def detect_headline_block(state: State, rule: ArtefactRule) -> None:
     first, _ = state.prose_bounds()
     max_words, min_lines = rule.param("max_words", 22), rule.param("min_lines", 2)
+    sections = set(rule.param("sections", ()))
     # findings under "The report found:" are not links. A list after a blank line stays in
     # the run: left out, it cuts the run, and the page's next section (a heading over
     # unbulleted items) is judged alone (Firefox Nightly blog lost five lines).
@@ -142,6 +144,8 @@ def detect_headline_block(state: State, rule: ArtefactRule) -> None:
         intro = intro or (bool(run) and bool(P.RE_LIST_LABEL.match(state.lines[run[0]].text)))
         if run and _subheading_above_prose(state, run[-1]):
             run.pop()
+        while run and section_name(state.lines[run[-1]].text) in sections:
+            run.pop()  # "Abstract" over "Objective" and its paragraph opens the paper
         shaped = sum(headline_shaped(state.lines[j]) for j in run)
         if (
             len(run) >= min_lines

@@ -19,6 +19,7 @@ from culturelens.clean_state import (
     introduced_lists,
     letter_close,
     line_fingerprint,
+    section_name,
     subheading,
 )
 from culturelens.detect_meta import byline_or_date_below
@@ -58,7 +59,12 @@ def detect_repeated_line(state: State, rule: ArtefactRule) -> None:
         and (_label(state, i, max_words) or keys[i] in titles or i in printed)
     ]
     # a contents entry may carry its section's number ("3.1<tab>Treatment of whistleblowers")
-    entries = [line_fingerprint(P.RE_SECTION_NUMBER.sub("", ln.text)) for ln in state.lines]
+    entries = [
+        line_fingerprint(P.RE_SECTION_NUMBER.sub("", ln.text))
+        if P.RE_SECTION_NUMBER.match(ln.text)
+        else key
+        for ln, key in zip(state.lines, keys, strict=True)
+    ]
     box, headings = _contents_box(state, entries, max_words)
     kept = _contents_headings(state, repeats, keys, max_words) | headings
     # the copy with a byline or date right under it is the headline, which a sticky header
@@ -72,6 +78,15 @@ def detect_repeated_line(state: State, rule: ArtefactRule) -> None:
     # what its sub-headings then take up one by one: no contents box
     kept |= introduced_lists(state)
     kept |= letter_close(state)  # each letter of a thread signs off the same way
+    # a template's section heading over its text ("Methods" in a paper's abstract and body),
+    # not an entry of a contents list
+    sections = set(rule.param("sections", ()))
+    kept |= {
+        i
+        for i in repeats
+        if section_name(state.lines[i].text) in sections
+        and subheading(state, i, max_words=max_words)
+    }
     # two or more sub-headings that each recur over prose are the article's structure ("Pros"
     # / "Cons" in each review); one label recurring so is a page's running head
     copies: dict[str, list[int]] = {}
@@ -248,11 +263,6 @@ def _name_list(text: str) -> bool:
     return len(items) >= 5 and all(1 <= len(item.split()) <= 4 for item in items)
 
 
-def _section(text: str) -> str:
-    """A heading as the ``sections`` list writes it: "2. INTRODUCTION:" -> "introduction"."""
-    return P.RE_SECTION_NUMBER.sub("", text).rstrip(":").strip().casefold()
-
-
 def detect_boilerplate(state: State, rule: ArtefactRule) -> None:
     """Lines whose fingerprint recurs in many documents of the corpus (``boilerplate``).
 
@@ -269,7 +279,7 @@ def detect_boilerplate(state: State, rule: ArtefactRule) -> None:
         answer = ln.n_words == 1 and ln.sentence_end
         if quote or answer or ln.n_words > max_words or _name_list(ln.text):
             continue
-        if _section(ln.text) in sections:  # a template's section ("What happened"), not furniture
+        if section_name(ln.text) in sections:  # a template's section ("What happened")
             continue
         if line_fingerprint(ln.text) in state.boilerplate:
             state.remove(i, rule)
