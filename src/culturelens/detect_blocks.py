@@ -516,15 +516,15 @@ def detect_enclosed(state: State, rule: ArtefactRule) -> None:
     its name and its e-mail field). Share bars, menus and prompts are left out: they recur
     between the entries of a live page and the sections of an article. ``box_max_run`` holds
     a shorter limit for some box rules (two captions frame a photo essay's paragraphs)."""
-    max_words = rule.param("max_words", 30)
+    max_run, max_words = rule.param("max_run", 4), rule.param("max_words", 30)
     boxes, limits = set(rule.param("box_rules", ())), dict(rule.param("box_max_run", ()))
     n = len(state.lines)
     for top in range(n - 2):
         name = state.removed.get(state.lines[top].line_no)
         if name not in boxes:
             continue
-        max_run, bottom = limits.get(name, rule.param("max_run", 4)), top + 1
-        while bottom < n and bottom - top <= max_run and not state.is_removed(bottom):
+        run_limit, bottom = limits.get(name, max_run), top + 1
+        while bottom < n and bottom - top <= run_limit and not state.is_removed(bottom):
             bottom += 1
         run = range(top + 1, bottom)
         if (
