@@ -52,7 +52,7 @@ def test_no_silent_loss_and_no_content_removed_on_labelled_documents() -> None:
     # sets 7-42 keep a few losses and label disagreements ("Notes to editors", a reporting
     # credit, speaker names of a debate); their retention floors are in
     # test_evaluate_cleaning_targets
-    blind = [f"synthetic_heldout{n}" for n in range(7, 188)]
+    blind = [f"synthetic_heldout{n}" for n in range(7, 192)]
     lost = lost[~lost["dataset"].isin(blind)]
     seeds = predicted[predicted["dataset"] == "seeds"]
     assert lost.empty, lost[["doc_id", "line_no", "rule", "text"]].to_string()
@@ -324,6 +324,13 @@ def test_evaluate_cleaning_targets() -> None:
         "synthetic_heldout186": (0.78, 0.81, 0.98),
         # committee pages: meeting-document lists and membership sidebars
         "synthetic_heldout187": (0.75, 0.90, 0.97),
+        "synthetic_heldout188": (0.95, 0.95, 1.0),
+        # Welsh and Scottish pages: an ombudsman's case fields (labelled content here)
+        "synthetic_heldout189": (0.95, 0.94, 0.97),
+        # sport: a match-stats table and a fixtures widget in tabs (kept as table rows)
+        "synthetic_heldout190": (0.86, 0.89, 0.98),
+        # union pages: a congress motion's fields, a magazine's pull quotes
+        "synthetic_heldout191": (0.88, 0.88, 1.0),
     }
     for dataset, (recall, precision, retention) in floors.items():
         assert overall[dataset, "artefact_recall"] >= recall, dataset

@@ -169,7 +169,11 @@ def test_timed_speech_is_kept() -> None:
         # a sentence, or a row of buttons, ends the signature
         (["Yours sincerely,", "Dana Whitcombe", "Please reply by 4 April."], [0, 1]),
         (["Yours sincerely,", "Dana Whitcombe", "Link to this   Report"], [0, 1]),
-        (["Kind regards,", "Dana Whitcombe"], []),  # an e-mail's sign-off: no formal letter
+        # regression (set 191): a union bulletin's "In unity," closes it as "Yours" does; an
+        # informal valediction needs its comma ("Best wishes" alone may head a section)
+        (["In unity,", "Dave Okonkwo-Reid", "Branch Secretary, FRSU Eastmoor"], [0, 1, 2]),
+        (["Kind regards,", "Dana Whitcombe"], [0, 1]),
+        (["Kind regards", "Dana Whitcombe"], []),
     ],
 )
 def test_letter_close(close: list[str], expected: list[int]) -> None:

@@ -225,6 +225,20 @@ def test_ui_fragments_between_artefacts(tail: list[str], kept: list[str]) -> Non
         # ... but "In brief" heads other stories' briefs (set 114)
         (["In brief", "Library opening hours cut at Holbeck Green from next month",
           "Parish council to vote on new allotments at the old depot site"], []),
+        # regression (set 191): a what/how heading over items, with paragraphs right above
+        # and below and no blank line, is the story's own list ...
+        (["What the branch won", "Joint review of all pick-rate targets with management",
+          "Idle-time data suspended from disciplinary use during the review"],
+         ["What the branch won", "Joint review of all pick-rate targets with management",
+          "Idle-time data suspended from disciplinary use during the review"]),
+        # ... but under a removed header it heads a related block
+        (["Related", "How HR can help NHS staff bounce back", "Nurses vote to strike over pay"],
+         []),
+        # regression (set 188): "X by the numbers" labels a fact box
+        (["Sweetgrass by the numbers", "Founded in Lindale in 1961 by two sisters",
+          "About 1,040 employees at three bakeries", "Best known for the Sweetgrass Oatmeal Pie"],
+         ["Sweetgrass by the numbers", "Founded in Lindale in 1961 by two sisters",
+          "About 1,040 employees at three bakeries", "Best known for the Sweetgrass Oatmeal Pie"]),
         # ... a poll's yes-or-no question does not (set 82)
         (["Should Kitchen Rivals carry on without its star judge?",
           "Yes, the show is bigger than one person", "Only if the review is published"],
@@ -268,6 +282,18 @@ def test_data_list_with_figures_is_kept() -> None:
           "Probably."], ["Will my council tax go up?", "Probably."]),
         (["Read more: Villagers say the points have been a problem for years",
           "MORE FACT CHECKS", "Are there really 400 empty homes in Carrick town centre?"], []),
+        # regression (sets 95, 188, 190): a rank set off by spaces; a headline ending in one
+        # figure; the next rank after a removed one, whatever its shape
+        (["Most Popular", "1   Westside diner to close after 58 years",
+          "2   Police identify man killed in Route 9 crash"], []),
+        (["More from Opinion", "Editorial: The highway deserves better than promises",
+          "Fair go: Kyabram footy club turns 150"], []),
+        (["MOST READ", "1. Roadworks to close Westmoor bypass for six weeks",
+          "2. Tributes paid to former mayor, 84",
+          '3. Westmoor Town boss: "We\'ve let the fans down"'], []),
+        # ... but a field list or a DOI ending in a figure is no headline
+        (["Related stories", "Harlow Vale: Tries: Iredale, Amesbury Cons: Ferris 2"],
+         ["Harlow Vale: Tries: Iredale, Amesbury Cons: Ferris 2"]),
         # regression (sets 7, 52, 71, 157): a match report's fields over the page's small
         # print are no header of it
         (["Referee: Paul Ashdown", "Attendance: 6,412",
@@ -587,6 +613,8 @@ def test_enclosed_box(box: list[str], kept: list[str]) -> None:
         # regression (set 175): the writer's promise to update the page
         ("We will update this page as the university responds.", None),
         ("This page is maintained by the communications team.", "sentence_footer"),
+        # regression (set 112): a bullet of a press release's notes to editors
+        ("• Lanternway is a registered charity that supports unpaid carers.", None),
     ],
 )  # fmt: skip
 def test_sentence_footer(last: str, rule: str | None) -> None:

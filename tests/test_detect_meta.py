@@ -188,6 +188,14 @@ from culturelens.clean import clean_document
             "school buses",
             {"section_label", "metadata_byline", "metadata_date"},
         ),
+        # regression (sets 190, 191): a kicker in capitals right over the headline
+        (
+            ["Media Centre \u203a Press Releases", "PRESS RELEASE \u2013 FOR IMMEDIATE RELEASE",
+             "World Fencing Alliance launches independent Athlete Welfare Unit",
+             "LAUSANNE, 7 April 2025"],
+            "World Fencing Alliance launches independent Athlete Welfare Unit",
+            {"navigation", "section_label", "metadata_date"},
+        ),
     ],
 )  # fmt: skip
 def test_headline_and_labels_above_it(head: list[str], title: str, removed_rules: set) -> None:
@@ -255,6 +263,25 @@ def test_a_long_standfirst_under_the_headline_is_no_headline(
 def test_author_bio(byline: str, bio: str, removed: bool) -> None:
     doc = clean_document("\n\n".join(["Headline here", byline, *PROSE, bio]), rules=RULES)
     assert (rule_of(doc, bio) == "author_bio") is removed
+
+
+@pytest.mark.parametrize(
+    ("box", "removed"),
+    [
+        # regression (sets 27, 66, 153, 191): a box under "About the author", whoever wrote
+        (["About the author",
+          "Tobias Ferreira-Lind is a specialty trainee and the MPA's local negotiating rep."],
+         2),
+        (["ABOUT THE AUTHORS:", "Rhiannon Pryce", "Fellow",
+          "Rhiannon works on patient safety and quality regulation.", "Dr Jonah Feld"], 5),
+        # a blank line ends the box
+        (["About the author", "Priya leads the Institute's programme on workforce culture.", "",
+          "The council will publish its response in the autumn."], 2),
+    ],
+)  # fmt: skip
+def test_author_bio_box(box: list[str], removed: int) -> None:
+    doc = clean_document("\n".join(["Headline here", "", *PROSE, *PROSE, "", *box]), rules=RULES)
+    assert [p.text for p in doc.paragraphs] == [*PROSE, *PROSE, *filter(None, box[removed:])]
 
 
 @pytest.mark.parametrize(

@@ -46,14 +46,16 @@ RE_BULLET = re.compile(
     r"|[\u2700-\u27bf\U0001f170-\U0001faff]\ufe0f?(?= ))\s*"
 )
 RE_NUMBERED = re.compile(r"^\(?\d{1,3}[.)](?= )")
+# A rank in a most-read list: "2. ", "(3) ", or a figure set off by a tab or spaces ("1   ").
+RE_RANK = re.compile(r"^\(?(\d{1,2})(?:[.)] |\t|\s{2,})")
 # A letter's salutation ("Dear Parents and Carers,", "Dear Rosalind"): the letter's first line.
 RE_SALUTATION = re.compile(r"^dear\b[^.!?:]{1,60},?$", re.I)
 # A journalist's label over the story's own list, written without its colon ("Key points",
-# "What we still don't know").
+# "What we still don't know", "Sweetgrass by the numbers").
 RE_LIST_LABEL = re.compile(
     r"^(?:key (?:points|findings|facts|messages|takeaways|dates|numbers)|what we (?:still )?"
-    r"(?:know|don't know|do not know)(?: so far)?|at a glance|in (?:short|numbers)"
-    r"|the (?:year|week|month) in numbers|highlights)\W{0,2}$",
+    r"(?:know|don't know|do not know)(?: so far)?|at a glance|in short"
+    r"|(?:[\w'\u2019-]+ ){0,5}(?:in|by the) numbers|highlights)\W{0,2}$",
     re.I,
 )
 # A heading's section number ("2. ", "4.1 ", "3 ").
@@ -340,8 +342,14 @@ RE_NAME_LINE = re.compile(
 RE_NEXT_ARTICLE = re.compile(
     r"^\W{0,3}(?:next (?:article|story)|up next|read next|next up)\W{0,3}$", re.I
 )
-# A formal letter's valediction, over its signature ("Yours sincerely," / name / role).
-RE_VALEDICTION = re.compile(r"^yours (?:sincerely|faithfully|truly)\W{0,2}$", re.I)
+# A letter's valediction, over its signature ("Yours sincerely," / name / role); a less formal
+# one needs its comma ("In unity,", "Kind regards,").
+RE_VALEDICTION = re.compile(
+    r"^(?:yours (?:sincerely|faithfully|truly)\W{0,2}|(?:(?:with )?(?:best|kind|warm|warmest|"
+    r"many) (?:wishes|regards|thanks)|regards|sincerely|(?:yours )?in (?:solidarity|unity|"
+    r"friendship|partnership|service|faith|peace)|with (?:thanks|gratitude|love|appreciation)),)$",
+    re.I,
+)
 # A letter signed without the writer's name ("Name and address supplied").
 RE_NAME_SUPPLIED = re.compile(r"^names? (?:and address(?:es)? )?(?:supplied|withheld)\b", re.I)
 # A word that is capitalised, a number or a small joining word: lines made only of these
@@ -353,6 +361,8 @@ RE_PHONE = re.compile(
 )
 # A line that ends in a figure ("Nursing 59%", "Revenue £1.4m") belongs to a data list.
 RE_ENDS_WITH_FIGURE = re.compile(r"\d(?:\.\d{1,3})?(?:%|[kmb]n?)?\W{0,2}$")
+# A line ending in a link, DOI or path ("... available at doi:10.5555/data.4471").
+RE_ENDS_WITH_LINK = re.compile(r"(?:\bdoi:|https?://|www\.|\S/)\S*$", re.I)
 # A separate figure in a line; two or more make a stats line ("Kiara Dobbs 22 pts, 6 reb").
 RE_FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,:]\d+)*(?![\w.,]?\d)")
 # A chapter's start time at the head of a line ("(02:10) Joining the orchestra", "1:02:45 Q&A").

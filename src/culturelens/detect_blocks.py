@@ -132,6 +132,7 @@ def detect_headline_block(state: State, rule: ArtefactRule) -> None:
     # the run: left out, it cuts the run, and the page's next section (a heading over
     # unbulleted items) is judged alone (Firefox Nightly blog lost five lines).
     listed = introduced_lists(state, after_blank=False) | state.tables  # data, not links
+    listed |= letter_close(state)  # "In unity," / name / role under a branch's bulletin
     run: list[int] = []
     previous: Line | None = None
     for i in [*(i for i in state.kept() if i >= first), None]:
@@ -142,6 +143,7 @@ def detect_headline_block(state: State, rule: ArtefactRule) -> None:
             run = []
         intro = previous is not None and _opens_list(previous)
         intro = intro or (bool(run) and bool(P.RE_LIST_LABEL.match(state.lines[run[0]].text)))
+        intro = intro or (bool(run) and i is not None and _wh_list(state, run, i))
         if run and _subheading_above_prose(state, run[-1]):
             run.pop()
         while run and section_name(state.lines[run[-1]].text) in sections:
@@ -157,6 +159,18 @@ def detect_headline_block(state: State, rule: ArtefactRule) -> None:
                 state.remove(j, rule)
         previous = state.lines[i] if i is not None else None
         run = []
+
+
+def _wh_list(state: State, run: list[int], below: int) -> bool:
+    """A what/how heading over items between two paragraphs, with no blank line or removed
+    line in the run ("What the branch won" / four gains / the organiser's quote): the
+    story's own list. A related block names no clause over its links."""
+    head = state.lines[run[0]]
+    wh = bool(P.RE_WH_QUESTION.match(head.text)) and head.n_words <= 8
+    above = run[0] - 1
+    framed = above >= 0 and body_line(state, above) and body_line(state, below)
+    whole = all(state.adjacent(a, b) for a, b in itertools.pairwise([above, *run, below]))
+    return wh and framed and whole
 
 
 def _sign_off(state: State, run: list[int]) -> int:
@@ -300,12 +314,18 @@ def detect_document_tail(state: State, rule: ArtefactRule) -> None:
     _, last = state.prose_bounds()
     after_header = inline = False
     listing = False  # inside a list introduced by a line ending in ":"
+    rank = 0  # the rank of the last most-read entry this rule removed
     for i, ln in enumerate(state.lines):
         name = state.removed.get(ln.line_no)
         if name is not None:
             after_header = state.categories.get(name) in headers
             inline = _inline_link(ln)
             listing = False
+            rank = _rank(ln) if name == rule.name else 0
+            continue
+        if after_header and rank and _rank(ln) == rank + 1:
+            state.remove(i, rule)  # "2. Tributes paid to former mayor, 84" under "1. ..."
+            rank += 1
             continue
         if ln.text.endswith(":"):
             listing = True
@@ -328,9 +348,24 @@ def detect_document_tail(state: State, rule: ArtefactRule) -> None:
             tail and short and not ln.sentence_end
         ):
             state.remove(i, rule)
+            rank = _rank(ln)
         else:
             after_header = False
     _remove_tail_headers(state, rule, last)
+
+
+def _rank(ln: Line) -> int:
+    """A most-read entry's rank ("3. Westmoor Town boss: ..."; 0: none)."""
+    match = P.RE_RANK.match(ln.raw.lstrip())
+    return int(match.group(1)) if match else 0
+
+
+def _rank_end(ln: Line) -> int:
+    """Where a line's text starts after its rank ("2. ", or "1" set off by spaces or a tab in
+    the raw line; normalising has made those one space)."""
+    if not _rank(ln):
+        return 0
+    return len(ln.text) - len(ln.text.lstrip("(0123456789.)"))
 
 
 def _heads_sentence(state: State, i: int) -> bool:
@@ -354,11 +389,17 @@ def _asks_over_bullets(state: State, i: int) -> bool:
 
 
 def _data_line(ln: Line) -> bool:
-    """A results, table or line-up line: ends in a figure (not a year), has semicolons, or has
-    a list-item shape ("Shabana 2 Murang'a Seal 0", "Gor Mahia: Mutua; Ochieng, ...").
-    A rank alone is no data: "1. Motor premiums fall" heads a most-read list."""
-    text = P.RE_NUMBERED.sub("", ln.text).lstrip()
+    """A results, table or line-up line: ends in a figure (not a year; in a line of over four
+    words, with another figure), has semicolons, or has a list-item shape ("Shabana 2
+    Murang'a Seal 0", "Gor Mahia: Mutua; Ochieng, ..."). A rank alone is no data: "1. Motor
+    premiums fall" or "1   Diner to close after 58 years" heads a most-read list."""
+    text = ln.text[_rank_end(ln) :].lstrip()
     figure = bool(P.RE_ENDS_WITH_FIGURE.search(text)) and not P.RE_YEAR_END.search(text)
+    # one closing figure of its own in a longer line ends a headline ("Footy club turns
+    # 150"), not a field list ("Harlow Vale: Tries: Iredale Cons: Ferris 2") or a DOI
+    headline = len(text.split()) > 4 and len(P.RE_FIGURE.findall(text)) < 2
+    headline = headline and text.count(": ") < 2 and not P.RE_ENDS_WITH_LINK.search(text)
+    figure = figure and not headline
     return figure or "; " in text or bool(P.RE_LIST_ITEM_SHAPE.search(text))
 
 
@@ -504,8 +545,8 @@ def detect_sentence_footer(state: State, rule: ArtefactRule) -> None:
             continue  # labels and addresses between footers are left to later detectors
         quoted = '"' in ln.text or P.RE_QUOTE_OPEN.match(ln.text)
         footer = ln.n_words <= rule.param("max_words", 30) and P.RE_FOOTER_SENTENCE.search(ln.text)
-        if quoted or not footer:
-            return
+        if quoted or ln.bullet or not footer:
+            return  # a bullet is a note to editors ("• Lanternway is a registered charity")
         state.remove(i, rule)
 
 

@@ -27,6 +27,7 @@ from culturelens.clean_state import (
     line_fingerprint,
     list_runs,
     person_name,
+    section_name,
     subheading,
     title_case_label,
 )
@@ -152,7 +153,8 @@ def _confirmed_title(state: State, *, window: int = 4) -> int:
     headline-shaped line that is not a label (a menu, a site name, a short kicker): menus,
     taglines and tickers sit higher up. A standfirst with a full stop may sit between it and
     the metadata; of two candidates with no blank line between them, the upper one is the
-    headline and the lower a standfirst without a full stop. A headline may ask one question.
+    headline and the lower a standfirst without a full stop, unless the upper one is in
+    capitals and the lower not (a kicker over the headline). A headline may ask one question.
     When only labels sit above the metadata ("<< Return to index"), the headline-shaped line
     under it is the headline. A line ending in a full stop is the headline only directly
     above the metadata, or above a standfirst directly above it, when nothing else qualifies.
@@ -168,6 +170,9 @@ def _confirmed_title(state: State, *, window: int = 4) -> int:
         while len(titles) > 1 and (
             state.adjacent(titles[-2], titles[-1]) or _standfirst_under(state, *titles[-2:])
         ):
+            if _kicker(state.lines[titles[-2]], state.lines[titles[-1]]):
+                titles = titles[-1:]  # "PRESS RELEASE" in capitals over the headline
+                break
             titles.pop()
         if titles:
             return titles[-1]
@@ -234,6 +239,11 @@ def _metadata_by_strength(state: State, start: int) -> list[int]:
 
     runs.sort(key=lambda run: -sum(weight(i) for i in run))  # stable: top down among equals
     return [i for run in runs for i in run]
+
+
+def _kicker(upper: Line, lower: Line) -> bool:
+    """A line in capitals over a line in lower case: a kicker over its headline."""
+    return upper.text.isupper() and not lower.text.isupper()
 
 
 def _label_like(ln: Line) -> bool:
@@ -550,6 +560,35 @@ def detect_author_bio(state: State, rule: ArtefactRule) -> None:
         own = own or any(_starts_with_name(ln.text, name, verb=True) for name in named)
         if own or P.RE_BIO_SENTENCE.match(ln.text):
             state.remove(i, rule)
+    for i in _bio_box(state, rule):
+        state.remove(i, rule)
+
+
+def _bio_box(state: State, rule: ArtefactRule) -> list[int]:
+    """Indices of a box under a heading such as "About the author" in the second half: the
+    heading, then the kept lines under it (past removed lines until the first, which must
+    start within four raw lines) while no blank or removed line parts them, at most
+    ``max_box_lines``."""
+    headings = set(rule.param("headings", ()))
+    max_words, max_lines = rule.param("max_words", 60), rule.param("max_box_lines", 8)
+    box: list[int] = []
+    for i in range(len(state.lines) // 2, len(state.lines)):
+        if section_name(state.lines[i].text) not in headings:
+            continue
+        box.append(i)
+        taken: list[int] = []
+        for j in range(i + 1, len(state.lines)):
+            ln, near = state.lines[j], state.lines[j].line_no - state.lines[i].line_no <= 4
+            if state.is_removed(j) and not taken:
+                continue  # a photo credit or a button between the heading and the box
+            parted = state.is_removed(j) or not state.adjacent(j - 1, j)
+            if (taken and parted) or not (taken or near) or ln.n_words > max_words:
+                break
+            taken.append(j)
+            if len(taken) == max_lines:
+                break
+        box.extend(taken)
+    return box
 
 
 def _names(authors: list[str], *, firsts: bool = True) -> list[str]:
