@@ -231,6 +231,11 @@ def test_ui_fragments_between_artefacts(tail: list[str], kept: list[str]) -> Non
           "Idle-time data suspended from disciplinary use during the review"],
          ["What the branch won", "Joint review of all pick-rate targets with management",
           "Idle-time data suspended from disciplinary use during the review"]),
+        # regression (set 194): ... or a sub-heading that asks below it
+        (["What we offer", "Holiday of 28 days plus bank holidays, and your birthday off",
+          "Up to 12 weeks a year working from anywhere", "Do we always get it right?"],
+         ["What we offer", "Holiday of 28 days plus bank holidays, and your birthday off",
+          "Up to 12 weeks a year working from anywhere", "Do we always get it right?"]),
         # ... but under a removed header it heads a related block
         (["Related", "How HR can help NHS staff bounce back", "Nurses vote to strike over pay"],
          []),
