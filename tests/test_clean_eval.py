@@ -52,7 +52,7 @@ def test_no_silent_loss_and_no_content_removed_on_labelled_documents() -> None:
     # sets 7-42 keep a few losses and label disagreements ("Notes to editors", a reporting
     # credit, speaker names of a debate); their retention floors are in
     # test_evaluate_cleaning_targets
-    blind = [f"synthetic_heldout{n}" for n in range(7, 196)]
+    blind = [f"synthetic_heldout{n}" for n in range(7, 200)]
     lost = lost[~lost["dataset"].isin(blind)]
     seeds = predicted[predicted["dataset"] == "seeds"]
     assert lost.empty, lost[["doc_id", "line_no", "rule", "text"]].to_string()
@@ -337,6 +337,15 @@ def test_evaluate_cleaning_targets() -> None:
         "synthetic_heldout193": (0.96, 0.96, 1.0),
         "synthetic_heldout194": (0.91, 0.91, 1.0),
         "synthetic_heldout195": (0.95, 0.96, 1.0),
+        # trade press: a PDF magazine's pull quote and running heads, a vessel tracker's
+        # fields, OCR'd classified adverts
+        "synthetic_heldout196": (0.86, 0.91, 0.98),
+        "synthetic_heldout197": (0.89, 0.90, 0.98),
+        # courts and police pages: "Media enquiries" and useful numbers labelled content here
+        "synthetic_heldout198": (0.93, 0.94, 0.97),
+        # tech and science sites: a review's verdict box, a fact-check's sources and a
+        # release's journal reference as the story's lists (labelled both ways across sets)
+        "synthetic_heldout199": (0.91, 0.91, 0.93),
     }
     for dataset, (recall, precision, retention) in floors.items():
         assert overall[dataset, "artefact_recall"] >= recall, dataset

@@ -332,6 +332,9 @@ def test_document_tail(tail: list[str], kept: list[str]) -> None:
         # regression (set 111): a list under a sub-heading that asks is its answer
         (["Which libraries will close?", "Holmefield", "Wrayby", "Eastry Fen"],
          ["Which libraries will close?", "Holmefield", "Wrayby", "Eastry Fen"]),
+        # regression (set 197): a letter's salutation under the address block opens the letter
+        (["Mr Kieran Doyle", "Chief Executive", "Westmarsh District Council", "Dear Mr Doyle"],
+         ["Dear Mr Doyle"]),
         # two short lines are not a menu; sentences never are
         (["Money", "People"], ["Money", "People"]),
         (["It rained.", "It poured.", "It stopped."], ["It rained.", "It poured.", "It stopped."]),

@@ -276,7 +276,8 @@ def _menu_item(ln: Line, max_words: int) -> bool:
     text = ln.text
     plain = not ln.bullet and not ln.sentence_end and not text.endswith(":")
     data = any(c.isdigit() for c in text) or P.RE_LIST_ITEM_SHAPE.search(text)  # "Hull v Leeds"
-    return plain and 1 <= ln.n_words <= max_words and not data
+    letter = P.RE_SALUTATION.match(text)  # "Dear Mr Doyle" under the address it ends
+    return plain and 1 <= ln.n_words <= max_words and not data and not letter
 
 
 def _remove_menu(
