@@ -52,7 +52,7 @@ def test_no_silent_loss_and_no_content_removed_on_labelled_documents() -> None:
     # sets 7-42 keep a few losses and label disagreements ("Notes to editors", a reporting
     # credit, speaker names of a debate); their retention floors are in
     # test_evaluate_cleaning_targets
-    blind = [f"synthetic_heldout{n}" for n in range(7, 200)]
+    blind = [f"synthetic_heldout{n}" for n in range(7, 204)]
     lost = lost[~lost["dataset"].isin(blind)]
     seeds = predicted[predicted["dataset"] == "seeds"]
     assert lost.empty, lost[["doc_id", "line_no", "rule", "text"]].to_string()
@@ -346,6 +346,13 @@ def test_evaluate_cleaning_targets() -> None:
         # tech and science sites: a review's verdict box, a fact-check's sources and a
         # release's journal reference as the story's lists (labelled both ways across sets)
         "synthetic_heldout199": (0.91, 0.91, 0.93),
+        # magazine features: a photo essay's numbered captions, pull quotes, standfirsts
+        # taken for the headline or its labels
+        "synthetic_heldout200": (0.86, 0.91, 0.98),
+        "synthetic_heldout201": (0.97, 0.96, 0.98),
+        # internal communications: sign-off names over a footer, "Other things that help"
+        "synthetic_heldout202": (0.91, 0.91, 0.96),
+        "synthetic_heldout203": (0.95, 0.95, 0.98),
     }
     for dataset, (recall, precision, retention) in floors.items():
         assert overall[dataset, "artefact_recall"] >= recall, dataset

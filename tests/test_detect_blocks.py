@@ -89,6 +89,9 @@ def test_truncated_line(line: str, removed: bool) -> None:
         (["2 Responses", "Tom H — 4 June 2024 at 10:02", "Stealing this for our group."], 3),
         (["Discussion", "Sallie G", "A reader wrote that the council should do better.", "Reply"],
          4),
+        # regression (set 202): where to send comments is no thread's header
+        (["Comments about this page can be sent to your local OD partner.", PROSE[0]], 0),
+        (["Comments on this article have been closed.", "Sallie G", "Shocking."], 3),
     ],
 )  # fmt: skip
 def test_comment_thread_after_the_article(tail: list[str], n_removed: int) -> None:
@@ -383,6 +386,17 @@ def test_menu_run_between_paragraphs(lines: list[str], kept: list[str]) -> None:
 def test_letters_page_signatures(below: list[str], kept: list[str]) -> None:
     doc = clean_document("\n".join(["Letters", "", LETTER, *below, "", LETTER]), rules=RULES)
     assert [p.text for p in doc.paragraphs] == [LETTER, *kept, LETTER]
+
+
+def test_a_short_last_paragraph_is_signed_too() -> None:
+    # regression (set 201): a letter's last paragraph of under twenty words, then its
+    # signature and the next letter's heading
+    short = "None of that work appears in any council's figures. All of it will simply stop."
+    sign = ["Margaret Oduya", "Retired librarian, Hexley, Staffordshire"]
+    heading = "A nurse's view on speaking up"
+    text = "\n".join(["Letters", "", LETTER, short, *sign, "", heading, LETTER])
+    doc = clean_document(text, rules=RULES)
+    assert [p.text for p in doc.paragraphs] == [LETTER, short, *sign, heading, LETTER]
 
 
 @pytest.mark.parametrize(

@@ -288,6 +288,8 @@ RE_COMMENTS_HEADER = re.compile(
     r"^(?:\(?\d{1,6}\)? )?(?:reader |readers' |rapid |latest |top |all )?"
     r"(?:comments?|replies|responses|discussion)"
     r"(?: \(?\d{1,6}\)?)?\W{0,3}$|^(?:discussion|conversation|comments) (?:about|on) this\b"
+    # ... not an address for comments elsewhere ("Comments about this page can be sent to")
+    r"(?!.{0,40}\b(?:can|should|may|could) be (?:sent|emailed|directed|made|left|given)\b)"
     # WordPress: 'One thought on "Title"', '12 responses to "Title"'
     r"|^(?:one|no|\d{1,6}) (?:thoughts?|comments?|responses?|replies|reply) (?:on|to) "
     r"[\"'].{1,250}$"

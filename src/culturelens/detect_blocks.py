@@ -179,12 +179,14 @@ def _sign_off(state: State, run: list[int]) -> int:
     """How many of a run's first lines sign the letter whose last paragraph is right above
     them: a name, perhaps with a town ("Gwen Tallis, Fenmoor"), or "Name and address
     supplied", and the short lines set against it ("Retired GP, Pelham"). On a letters page
-    a signature and the next letter's heading would otherwise read as a block of links."""
+    a signature and the next letter's heading would otherwise read as a block of links. The
+    paragraph above ends in a sentence of twelve words or more: a letter's last paragraph
+    may be short ("None of that work appears in any council's performance figures. ...")."""
     if run[0] == 0 or state.is_removed(run[0] - 1):
         return 0
     above, text = state.lines[run[0] - 1], state.lines[run[0]].text
     signed = person_name(text.split(", ")[0]) or P.RE_NAME_SUPPLIED.match(text) is not None
-    if not (signed and above.sentence_end and above.n_words >= 20):
+    if not (signed and above.sentence_end and above.n_words >= 12):
         return 0
     n = 1  # then up to two "role, place" lines
     while n < min(3, len(run)) and state.adjacent(run[n - 1], run[n]):
