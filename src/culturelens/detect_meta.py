@@ -579,10 +579,12 @@ def _bio_box(state: State, rule: ArtefactRule) -> list[int]:
         taken: list[int] = []
         for j in range(i + 1, len(state.lines)):
             ln, near = state.lines[j], state.lines[j].line_no - state.lines[i].line_no <= 4
+            if not (taken or near):
+                break  # bounded: a page of repeated headings stays linear
             if state.is_removed(j) and not taken:
                 continue  # a photo credit or a button between the heading and the box
             parted = state.is_removed(j) or not state.adjacent(j - 1, j)
-            if (taken and parted) or not (taken or near) or ln.n_words > max_words:
+            if (taken and parted) or ln.n_words > max_words:
                 break
             taken.append(j)
             if len(taken) == max_lines:
