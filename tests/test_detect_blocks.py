@@ -614,6 +614,9 @@ FIVE = [
         (["Table 1: Sickness absence rate (%) by sector, UK, 2024", *TAB_ROWS,
           "Source: Labour Force Survey, Office for Workforce Statistics"],
          [row.replace("\t", " ") for row in TAB_ROWS]),
+        # regression (set 205): two one-line teasers frame the story's paragraphs, no box
+        (["READ MORE: Recruiting contract 'not fit for purpose', MPs told", *FIVE[:2],
+          "WATCH: A week with a battalion at 68% strength | 03:12"], FIVE[:2]),
     ],
 )  # fmt: skip
 def test_enclosed_box(box: list[str], kept: list[str]) -> None:
@@ -635,6 +638,9 @@ def test_enclosed_box(box: list[str], kept: list[str]) -> None:
         # regression (set 175): the writer's promise to update the page
         ("We will update this page as the university responds.", None),
         ("This page is maintained by the communications team.", "sentence_footer"),
+        # regression (set 204): a promise to publish, like one to update
+        ("The full record of the hearing will be published on this website once checked.",
+         None),
         # regression (set 112): a bullet of a press release's notes to editors
         ("• Lanternway is a registered charity that supports unpaid carers.", None),
     ],

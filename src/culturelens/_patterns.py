@@ -382,8 +382,10 @@ RE_FOOTER_SENTENCE = re.compile(
     r"|readers like you|make (?:your|a) (?:gift|donation)|donate|member yet|join (?:us|today|now)"
     r"|registered charity|made possible|brought to you|in partnership with|promoted by"
     r"|support local journalism|support for [\w .'&-]{1,40} (?:comes|is provided)"
-    # "We will update this page as ..." is the writer's promise, not the site's small print
-    r"|(?<!update )(?<!updating )this (?:email|page|website|site|newsletter|podcast)"
+    # "We will update this page as ..." is the writer's promise, not the site's small print,
+    # and so is "The full record will be published on this website once ..."
+    r"|(?<!update )(?<!updating )(?<!published on )(?<!available on )"
+    r"this (?:email|page|website|site|newsletter|podcast)"
     r"|you received|signed up|unsubscribe"
     r"|book a demo|forward (?:it|this)|all rights reserved)\b",
     re.I,

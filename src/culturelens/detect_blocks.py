@@ -580,6 +580,8 @@ def detect_enclosed(state: State, rule: ArtefactRule) -> None:
             and all(state.adjacent(j, j + 1) for j in range(top, bottom))
             and all(state.lines[j].n_words <= max_words for j in run)
             and not any(j in state.tables for j in run)  # a table between its title and source
+            # two one-line teasers ("READ MORE: ...", "WATCH: ...") frame paragraphs, not a box
+            and not (_inline_link(state.lines[top]) and _inline_link(state.lines[bottom]))
         ):
             for j in run:
                 state.remove(j, rule)
