@@ -38,6 +38,10 @@ from culturelens.clean_state import line_fingerprint
         # box's entries go
         (["Contents\nSummary\nEntry requirements\nHealth\nGetting help", PROSE[0],
           "Entry requirements", PROSE[1], "Health", PROSE[2]], 2),
+        # regression (set 208): the box's last entry heads the first section, and is a
+        # template's section name ("Next steps"); it goes with the box
+        (["Contents\nKey findings\nWhat we will do\nNext steps", PROSE[0], "Key findings",
+          PROSE[1], "What we will do", PROSE[2], "Next steps", PROSE[0]], 3),
         # regression (set 87): a contents box of numbered lower-case entries goes and the
         # headings it lists stay, even one over a list rather than prose
         (["Table of contents\n1. Main points\n2. Monthly retail sales\n3. Sales by store type",

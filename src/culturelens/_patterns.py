@@ -48,6 +48,8 @@ RE_BULLET = re.compile(
 RE_NUMBERED = re.compile(r"^\(?\d{1,3}[.)](?= )")
 # A rank in a most-read list: "2. ", "(3) ", or a figure set off by a tab or spaces ("1   ").
 RE_RANK = re.compile(r"^\(?(\d{1,2})(?:[.)] |\t|\s{2,})")
+# ... or any number a line opens with, a space after it ("2 Date set for reopening").
+RE_LEAD_NUMBER = re.compile(r"^\(?(\d{1,2})[.)]?\s+(?=\S)")
 # A letter's salutation ("Dear Parents and Carers,", "Dear Rosalind"): the letter's first line.
 RE_SALUTATION = re.compile(r"^dear\b[^.!?:]{1,60},?$", re.I)
 # A journalist's label over the story's own list, written without its colon ("Key points",
@@ -69,6 +71,9 @@ RE_MD_IMAGE = re.compile(r"!\[[^\[\]]{0,300}\]" + _MD_TARGET)
 RE_MD_LINK = re.compile(r"\[([^\[\]]{1,300})\]" + _MD_TARGET)
 # Lynx and w3m number each link in front of its text: "[12]Facebook"
 RE_LYNX_MARK = re.compile(r"\[\d{1,4}\](?=[^\s\d\[(])")
+# ... and a bullet that is one such link from its first word ("   * [3]About"): a menu entry
+# or a teaser, never the article's own list on the labelled pages.
+RE_LYNX_BULLET = re.compile(r"^[*+\u2022-]\s+\[\d{1,4}\](?=[^\s\d\[(])")
 # No marker inside the span: a scan stops at the next "*" or "_", so a line of thousands of
 # unclosed markers costs one pass, not one pass per marker (27 ms per 5,000 characters).
 RE_MD_STRONG = re.compile(r"(?<![\w*])(\*\*|__)(?=[^\s*_])([^*_]{1,500}?)(?<=[^\s*_])\1(?![\w*])")
@@ -322,6 +327,31 @@ RE_PAGE_NUMBER_APART = re.compile(
     re.I,
 )
 RE_DIGITS = re.compile(r"\d+")
+# The wide gap a print layout sets between a running head's title and its page or date
+# ("Final decision          2"); a table's columns sit in lines that have gaps too.
+RE_WIDE_GAP = re.compile(r" {8,}")
+# A running head's or foot's other field: a page, an issue or the issue's date ("Page 6",
+# "Issue 211", "November 2025", "Summer 2024", "26 March 2025", "3/11/2025").
+RE_PAGE_FIELD = re.compile(
+    rf"^(?:(?:page )?\d{{1,4}}(?: of \d{{1,4}})?|(?:issue|no\.|vol\.) ?\d{{1,4}}"
+    rf"|(?:\d{{1,2}} )?{_ANY_MONTH},? \d{{4}}|(?:spring|summer|autumn|winter) \d{{4}}"
+    r"|\d{1,2}/\d{1,2}/\d{2,4})$",
+    re.I,
+)
+# A print page's jump lines: the story breaks off to another page and resumes ("Continued
+# on page 14 \u25b8" ... "\u25c2 Continued from page 12"); between them is that page's matter.
+RE_JUMP_TO = re.compile(r"\bcontinued on (?:page|p\.?) ?\d{1,4}\b", re.I)
+RE_JUMP_FROM = re.compile(r"\bcontinued from (?:page|p\.?) ?\d{1,4}\b", re.I)
+# A link to a file, ending in its size ("Download full results (PDF, 388 KB)"): one link,
+# not the header of a list of teasers.
+RE_FILE_SIZE_END = re.compile(r"\b\d+(?:[.,]\d+)? ?[kmg]b\W{0,2}$", re.I)
+# A download's format and size under its title ("PDF, 2.1 MB, 124 pages", "MS Word
+# Document, 88 KB").
+RE_FILE_DETAILS = re.compile(
+    r"^\(?(?:accessible )?(?:pdf|html|odt|ods|csv|docx?|xlsx?|pptx?|epub|zip|ms word|ms excel"
+    r"|word|excel)(?: document| spreadsheet| file)?[,\s(\u2013-]{1,4}\d+(?:[.,]\d+)? ?[kmg]b\b",
+    re.I,
+)
 # A field of a news database's record ("LOAD-DATE: March 12, 2024", "Publication title: The
 # Tribune", "BODY:" alone) or a Factiva code set apart by spaces ("WC   748 words"). Which
 # labels count is the `record_field` rule's list.

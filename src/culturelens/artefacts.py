@@ -52,6 +52,7 @@ DETECTOR_FUNCS: dict[str, Callable[[State, ArtefactRule], None]] = {
     "sentence_footer": B.detect_sentence_footer,
     "after_article": B.detect_after_article,
     "enclosed": B.detect_enclosed,
+    "page_layout": B.detect_page_layout,
     "record_field": R.detect_record_field,
 }
 DETECTORS = tuple(DETECTOR_FUNCS)

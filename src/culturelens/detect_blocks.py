@@ -77,6 +77,8 @@ def detect_link_line(state: State, rule: ArtefactRule) -> None:
             (P.RE_URL.search(ln.text) or P.RE_EMAIL.search(ln.text) or P.RE_HANDLE.search(ln.text))
             or ((ln.n_words <= 6 or ": " in ln.text[:40]) and phones > 0)
             or phones >= 2
+            # a contact strip: "The Orchard Surgery, 22 Mill Lane ... \u00b7 01632 960 000"
+            or (phones > 0 and (" \u00b7 " in ln.text or " | " in ln.text))
         )
         parts = ln.text.split(" | ")
         menu = len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
@@ -86,8 +88,29 @@ def detect_link_line(state: State, rule: ArtefactRule) -> None:
         # a link's arrow ("Get a quote »"); a French quotation closes with one too
         linked = ln.text.endswith("»") and "«" not in ln.text and not P.RE_BY_PREFIX.match(ln.text)
         arrow = P.RE_ARROW_END.search(ln.text) or linked
-        if (webby and not ln.sentence_end) or menu or arrow:
+        lynx = P.RE_LYNX_BULLET.match(ln.raw.lstrip())  # "* [3]About"
+        if (webby and not ln.sentence_end) or menu or arrow or lynx:
             state.remove(i, rule)
+    for i in _download_titles(state, max_words=rule.param("max_words", 30)):
+        state.remove(i, rule)
+
+
+def _download_titles(state: State, *, max_words: int) -> list[int]:
+    """A download's title right above its format and size ("Independent review of ..." /
+    "PDF, 2.1 MB, 124 pages"), and a label of one or two words right above the title
+    ("Documents")."""
+    found = []
+    for j in range(1, len(state.lines)):
+        title = state.lines[j - 1]
+        if not P.RE_FILE_DETAILS.match(state.lines[j].text) or not state.adjacent(j - 1, j):
+            continue
+        if title.sentence_end or title.n_words > max_words:
+            continue
+        found.append(j - 1)
+        label = state.lines[j - 2] if j >= 2 else None
+        if label and state.adjacent(j - 2, j - 1) and label.n_words <= 2 and not label.sentence_end:
+            found.append(j - 2)
+    return found
 
 
 def detect_code_chrome(state: State, rule: ArtefactRule) -> None:
@@ -324,11 +347,12 @@ def detect_document_tail(state: State, rule: ArtefactRule) -> None:
         name = state.removed.get(ln.line_no)
         if name is not None:
             after_header = state.categories.get(name) in headers
+            after_header = after_header and not P.RE_FILE_SIZE_END.search(ln.text)
             inline = _inline_link(ln)
             listing = False
             rank = _rank(ln) if name == rule.name else 0
             continue
-        if after_header and rank and _rank(ln) == rank + 1:
+        if after_header and rank and _lead_number(ln) == rank + 1:
             state.remove(i, rule)  # "2. Tributes paid to former mayor, 84" under "1. ..."
             rank += 1
             continue
@@ -336,6 +360,10 @@ def detect_document_tail(state: State, rule: ArtefactRule) -> None:
             listing = True
             continue
         if listing and not ln.sentence_end:
+            continue
+        if after_header and _lead_number(ln) == 1 and _ranks_next(state, i, max_words=max_words):
+            state.remove(i, rule)  # "1 Man charged after ..." / "2 Date set for ..."
+            rank = 1
             continue
         short = 1 <= ln.n_words <= max_words and (not ln.sentence_end or ln.text.endswith("?"))
         short = short and not wrapped(state, i)
@@ -363,6 +391,29 @@ def _rank(ln: Line) -> int:
     """A most-read entry's rank ("3. Westmoor Town boss: ..."; 0: none)."""
     match = P.RE_RANK.match(ln.raw.lstrip())
     return int(match.group(1)) if match else 0
+
+
+def _lead_number(ln: Line) -> int:
+    """The number a line opens with, before a space ("2 Date set for ..."; 0: none)."""
+    match = P.RE_LEAD_NUMBER.match(ln.raw.lstrip())
+    return int(match.group(1)) if match else 0
+
+
+def _ranks_next(state: State, i: int, *, max_words: int) -> bool:
+    """The next line carries the next rank: most-read entries numbered with a space only,
+    which a results table's first rows ("1 Kingsport Lynx 27-9") and the story's numbered
+    sentences also are, so both must be headlines."""
+    below = state.next_kept(i)
+    if below is None or _lead_number(state.lines[below]) != _lead_number(state.lines[i]) + 1:
+        return False
+    return all(_ranked_headline(state.lines[j], max_words=max_words) for j in (i, below))
+
+
+def _ranked_headline(ln: Line, *, max_words: int) -> bool:
+    """A numbered entry that reads as a headline: no sentence (a question may end it), no
+    data ("1. Pay her R2.3 million in back pay;" is the story's own list)."""
+    short = ln.n_words <= max_words and (not ln.sentence_end or ln.text.endswith("?"))
+    return short and not _data_line(ln, lead=True)
 
 
 def _rank_end(ln: Line) -> int:
@@ -393,12 +444,16 @@ def _asks_over_bullets(state: State, i: int) -> bool:
     return _asks_heading(state.lines[i]) and below is not None and state.lines[below].bullet
 
 
-def _data_line(ln: Line) -> bool:
+def _data_line(ln: Line, *, lead: bool = False) -> bool:
     """A results, table or line-up line: ends in a figure (not a year; in a line of over four
     words, with another figure), has semicolons, or has a list-item shape ("Shabana 2
     Murang'a Seal 0", "Gor Mahia: Mutua; Ochieng, ..."). A rank alone is no data: "1. Motor
     premiums fall" or "1   Diner to close after 58 years" heads a most-read list."""
     text = ln.text[_rank_end(ln) :].lstrip()
+    if lead:
+        text = P.RE_LEAD_NUMBER.sub("", text)
+    if P.RE_DATE_DMY.match(text) or P.RE_DATE_MDY.match(text):
+        return False  # a teaser's time stamp ("09:15, Wednesday 5 March 2025")
     figure = bool(P.RE_ENDS_WITH_FIGURE.search(text)) and not P.RE_YEAR_END.search(text)
     # one closing figure of its own in a longer line ends a headline ("Footy club turns
     # 150"), not a field list ("Harlow Vale: Tries: Iredale Cons: Ferris 2") or a DOI
@@ -424,6 +479,7 @@ def _remove_tail_headers(state: State, rule: ArtefactRule, last: int) -> None:
         field = ": " in ln.text.rstrip(":")
         label = not ln.bullet and not field and (colon or (not ln.sentence_end and ln.n_words <= 3))
         label = label and not P.RE_LIST_ITEM_SHAPE.search(ln.text) and " \u2013 " not in ln.text
+        label = label and ". " not in ln.text  # a sign-off: "Thank you. Marian"
         if label and below.line_no in removed_before and ln.line_no not in removed_before:
             state.remove(i, rule)
 
@@ -585,3 +641,42 @@ def detect_enclosed(state: State, rule: ArtefactRule) -> None:
         ):
             for j in run:
                 state.remove(j, rule)
+
+
+def detect_page_layout(state: State, rule: ArtefactRule) -> None:
+    """A print page's layout left in the text: a running head or foot set apart from its
+    page, issue or date by a wide gap ("Final decision          2"), alone among lines
+    without columns (a table's rows have gaps in their neighbours too); and another page's
+    matter (an advert, a running head) between "Continued on page 14" and "Continued from
+    page 12", up to ``max_jump_lines`` lines apart."""
+    max_words, max_jump = rule.param("max_words", 10), rule.param("max_jump_lines", 12)
+    lines = state.lines
+    for i, ln in enumerate(lines):
+        if not P.RE_JUMP_TO.search(ln.text):
+            continue
+        ahead = range(i + 1, min(len(lines), i + 1 + max_jump))
+        resume = next((j for j in ahead if P.RE_JUMP_FROM.search(lines[j].text)), None)
+        for k in range(i, resume + 1 if resume is not None else i):
+            state.remove(k, rule)
+    for i in state.kept():
+        if _set_apart_head(state, i, max_words=max_words):
+            state.remove(i, rule)
+
+
+def _set_apart_head(state: State, i: int, *, max_words: int) -> bool:
+    ln = state.lines[i]
+    parts = P.RE_WIDE_GAP.split(ln.raw.strip())
+    if len(parts) != 2 or "\n" in ln.raw:
+        return False
+    fields = [bool(P.RE_PAGE_FIELD.match(part)) for part in parts]
+    if not any(fields):
+        return False
+    title = parts[1] if fields[0] else parts[0]
+    # a field and its value ("Date of inspection:   12 November 2024") or a piece of a
+    # paragraph numbered by its line ("8        keep the structure ...") is no head
+    if len(title.split()) > max_words or title.endswith(":") or title[:1].islower():
+        return False
+    if P.RE_SENTENCE_END.search(title):
+        return False
+    near = [state.lines[j].raw for j in (i - 1, i + 1) if 0 <= j < len(state.lines)]
+    return not any(P.RE_COLUMN_GAP.search(raw.strip()) for raw in near)

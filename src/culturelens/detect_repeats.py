@@ -76,7 +76,8 @@ def detect_repeated_line(state: State, rule: ArtefactRule) -> None:
     }
     # a list the article introduces ("ATF consists of the following components:") names
     # what its sub-headings then take up one by one: no contents box
-    kept |= introduced_lists(state)
+    listed = introduced_lists(state)
+    kept |= listed
     kept |= letter_close(state)  # each letter of a thread signs off the same way
     # a template's section heading over its text ("Methods" in a paper's abstract and body),
     # not an entry of a contents list
@@ -95,6 +96,9 @@ def detect_repeated_line(state: State, rule: ArtefactRule) -> None:
     headed = [group for group in copies.values() if all(_heads_prose(state, j) for j in group)]
     if len(headed) >= 2:
         kept |= {i for group in headed for i in group}
+    # a contents box's entries go, whatever else they look like: its last entry may head the
+    # first section ("Next steps" / prose) or be a template's section name
+    kept -= box - listed
     for i in [*repeats, *box]:
         if i not in kept:
             state.remove(i, rule)
