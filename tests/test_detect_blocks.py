@@ -484,6 +484,9 @@ LONG = (
         ([PROSE[0], *FURNITURE, PROSE[1] * 3, PROSE[2] * 3, FORM], None),
         # regression (set 102): a live page's time stamps part its entries, not end the page
         ([*PROSE, *FURNITURE[:5], "15:18", "14:51", "14:20", "13:55", FORM], None),
+        # regression (set 210): a print story's jump to another page (its advert, running
+        # head and number) parts the story, it does not end the page
+        ([*PROSE, "Continued on page 14", *FURNITURE[:7], "Continued from page 12", FORM], None),
         # regression (set 142): a box set into the article (jobs, a quiz) is no page foot
         # when the article's long paragraphs go on below it
         ([*PROSE, " ".join(PROSE), *FURNITURE, FORM, LONG], None),
@@ -587,6 +590,8 @@ def test_link_line_keeps_table_rows(lines: list[str], kept: list[str]) -> None:
             "link_line",
         ),
         ("  * [3]About", "link_line"),
+        # regression (set 213): a menu or tag line with middle dots, four items or more
+        ("News \u00b7 Campaigns \u00b7 Get help \u00b7 Join", "link_line"),
         # regression (set 107): a date line with "|" between its parts is no menu
         ("Published:Tuesday | March 17, 2026 | 12:08 AM", "metadata_date"),
     ],

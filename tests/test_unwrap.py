@@ -97,6 +97,25 @@ def test_join_plan_keeps_menus_and_blank_lines_apart() -> None:
     assert plan[1:] == [[n]]  # the menu line stays a line of its own
 
 
+@pytest.mark.parametrize(
+    ("raws", "plan"),
+    [
+        # regression (set 212): a bullet broken at a PDF's width, its indented end however
+        # short, in a document too short to measure a width
+        (["\u2022 check liver function tests before starting",
+          "  velarozole and monitor every 2 weeks for the first 2 months,", "  then monthly",
+          "\u2022 stop velarozole if ALT rises"], [[0, 1, 2], [3]]),
+        # ... but not after a full stop, nor a line that is not indented, nor one below prose
+        (["\u2022 check liver function tests.", "  then monthly"], [[0], [1]]),
+        (["\u2022 check liver function tests", "then monthly"], [[0], [1]]),
+        (["Check liver function tests", "  then monthly"], [[0], [1]]),
+    ],
+)  # fmt: skip
+def test_join_plan_joins_a_bullets_hanging_lines(raws: list[str], plan: list[list[int]]) -> None:
+    texts = [raw.strip().lstrip("\u2022 ") for raw in raws]
+    assert join_plan(texts, raws, list(range(1, len(raws) + 1))) == plan
+
+
 def test_join_plan_keeps_table_rows_apart() -> None:
     # a cover sheet's fields (set 73): a value spaced from its field is a column, not prose
     story = textwrap.wrap(STORY, 80)

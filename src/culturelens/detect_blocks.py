@@ -82,6 +82,9 @@ def detect_link_line(state: State, rule: ArtefactRule) -> None:
         )
         parts = ln.text.split(" | ")
         menu = len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)
+        # a menu with middle dots, of four items or more (three may be a byline's parts)
+        dotted = ln.text.split(" \u00b7 ")
+        menu = menu or (len(dotted) >= 4 and all(len(p.split()) <= 3 for p in dotted))
         menu = menu or bool(P.RE_BRACKET_MENU.match(ln.text))
         # a table row has figures in two or more cells ("We are a team | 6.63 | 6.74 | 6.76")
         menu = menu and figure_cells(ln) < 2
@@ -538,9 +541,11 @@ def detect_after_article(state: State, rule: ArtefactRule) -> None:
     the last paragraph of more than ``max_words`` words and the pieces of a paragraph broken
     into lines stay: the end of an article that an inline gallery or widget cut off from the
     main block. Lines removed by ``parting_rules`` (a live page's time stamps) do not count
-    towards the gap."""
+    towards the gap, nor a print page's jump to another page (its lines may have gone by
+    other rules: an advert, a page number)."""
     min_gap, max_words = rule.param("min_gap", 8), rule.param("max_words", 40)
     parting_rules = set(rule.param("parting_rules", ()))  # they part entries, not end a page
+    jumped = page_jumps(state, max_lines=rule.param("max_jump_lines", 12))
     _, last = state.main_block()
     kept = state.kept()
     after = dict(itertools.pairwise(kept))
@@ -551,7 +556,7 @@ def detect_after_article(state: State, rule: ArtefactRule) -> None:
     gap = 0
     for i in range(max(last, resumed) + 1, len(state.lines)) if last >= 0 else ():
         if state.is_removed(i):
-            parting = state.removed[state.lines[i].line_no] in parting_rules
+            parting = state.removed[state.lines[i].line_no] in parting_rules or i in jumped
             gap += not state.is_metadata(i) and not parting
             continue
         piece = goes_on(state, i, after.get(i)) or (i in before and goes_on(state, before[i], i))
@@ -650,17 +655,25 @@ def detect_page_layout(state: State, rule: ArtefactRule) -> None:
     matter (an advert, a running head) between "Continued on page 14" and "Continued from
     page 12", up to ``max_jump_lines`` lines apart."""
     max_words, max_jump = rule.param("max_words", 10), rule.param("max_jump_lines", 12)
-    lines = state.lines
-    for i, ln in enumerate(lines):
-        if not P.RE_JUMP_TO.search(ln.text):
-            continue
-        ahead = range(i + 1, min(len(lines), i + 1 + max_jump))
-        resume = next((j for j in ahead if P.RE_JUMP_FROM.search(lines[j].text)), None)
-        for k in range(i, resume + 1 if resume is not None else i):
-            state.remove(k, rule)
+    for k in page_jumps(state, max_lines=max_jump):
+        state.remove(k, rule)
     for i in state.kept():
         if _set_apart_head(state, i, max_words=max_words):
             state.remove(i, rule)
+
+
+def page_jumps(state: State, *, max_lines: int) -> set[int]:
+    """Indices of the lines from each "Continued on page N" to the next "Continued from page
+    M" at most ``max_lines`` lines on, both included."""
+    lines, jumped = state.lines, set()
+    for i, ln in enumerate(lines):
+        if not P.RE_JUMP_TO.search(ln.text):
+            continue
+        ahead = range(i + 1, min(len(lines), i + 1 + max_lines))
+        resume = next((j for j in ahead if P.RE_JUMP_FROM.search(lines[j].text)), None)
+        if resume is not None:
+            jumped.update(range(i, resume + 1))
+    return jumped
 
 
 def _set_apart_head(state: State, i: int, *, max_words: int) -> bool:

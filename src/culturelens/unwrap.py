@@ -86,8 +86,17 @@ def join_plan(
     for i, text in enumerate(texts):
         adjacent = i > 0 and line_nos[i] == line_nos[i - 1] + 1
         menu = adjacent and any(_columns(r) for r in raws[i - 1 : i + 1])
-        if adjacent and not menu and continues(texts[i - 1], text, width=width):
+        joined = adjacent and not menu and continues(texts[i - 1], text, width=width)
+        if joined or (adjacent and _hangs(texts, raws, groups[-1], i)):
             groups[-1].append(i)
         else:
             groups.append([i])
     return groups
+
+
+def _hangs(texts: Sequence[str], raws: Sequence[str], group: list[int], i: int) -> bool:
+    """Is line ``i`` the indented lower-case end of a bullet broken at the page's width
+    ("\u2022 check liver function ... of treatment," / "  then monthly"), however short?"""
+    indented = raws[i][:2] == "  " and texts[i][:1].islower()
+    open_item = not P.RE_SENTENCE_END.search(texts[i - 1])
+    return indented and open_item and bool(P.RE_BULLET.match(raws[group[0]].lstrip()))
