@@ -63,6 +63,10 @@ def test_wrap_width(lines: list[str], wrapped: bool) -> None:
         # a page footer inside a paragraph (set 73): a last piece would end a sentence
         ("The guardian received 41 concerns in the quarter, most of them about the",
          "Page 7 of 22", False),
+        # regression (sets 216, 217): after a full stop only a lower-case piece goes on; a
+        # notice that opens with a symbol is a line of its own
+        ("The inspector observed activities indoors and spoke to staff, parents.",
+         "\u00a9 Children's Care Standards Office 2025. You may reuse this", False),
         # regression (set 121): a banner's buttons end it; the headline below is no piece
         ("you consent to our use of cookies on this website. [Accept] [Find out more]",
          "Tram drivers 'nodding off at the controls' after 13-hour shifts", False),

@@ -54,7 +54,7 @@ def continues(before: str, line: str, *, width: int) -> bool:
     full = width and FULL_SHARE * width <= len(before) <= OVER_SHARE * width
     if not full or before.endswith(":") or line.isupper():
         return False
-    if (P.RE_SENTENCE_END.search(before) or before.endswith("]")) and line[:1].isupper():
+    if (P.RE_SENTENCE_END.search(before) or before.endswith("]")) and not line[:1].islower():
         # perhaps a new paragraph; a cut between sentences loses nothing, and a button
         # ("[Accept] [Find out more]") ends a banner above the headline
         return False
