@@ -89,6 +89,10 @@ def test_truncated_line(line: str, removed: bool) -> None:
         (["2 Responses", "Tom H — 4 June 2024 at 10:02", "Stealing this for our group."], 3),
         (["Discussion", "Sallie G", "A reader wrote that the council should do better.", "Reply"],
          4),
+        # regression (set 221): a code host's issue, its first reply's author and date
+        (["[18]oskar-whitlam commented [19]Oct 3, 2024",
+          "+1. I stopped sending patches here last year for the same reason."], 2),
+        (["rdalby Member commented 2 days ago", "Thanks, the address now works."], 2),
         # regression (set 202): where to send comments is no thread's header
         (["Comments about this page can be sent to your local OD partner.", PROSE[0]], 0),
         (["Comments on this article have been closed.", "Sallie G", "Shocking."], 3),

@@ -303,7 +303,11 @@ RE_COMMENTS_HEADER = re.compile(
     r"|^there (?:are|is) (?:no|one|\d{1,6}) (?:comments?|responses?|replies)\W{0,3}$"
     r"|^sort(?:ed)? by:? (?:best|top|new(?:est)?|old(?:est)?|newest first|oldest first"
     r"|most (?:relevant|liked|popular|recent)|controversial)\W{0,3}$"
-    r"|^search comments\W{0,3}$",
+    r"|^search comments\W{0,3}$"
+    # a code host's issue: the first reply's author and date ("[18]oskar-whitlam commented
+    # Oct 3, 2024") under the issue's own text
+    r"|^(?:\[\d{1,4}\])?[\w.-]{2,39}(?: member| contributor| owner| collaborator)? commented "
+    r"(?:\[\d{1,4}\])?(?:on )?(?:[a-z]{3,9} \d{1,2}\b|\d{1,2} [a-z]{3,9}\b|\d+ \w+ ago\b)",
     re.I,
 )
 # A line the site cut off: the ellipsis character right after a word, in the raw line (the
