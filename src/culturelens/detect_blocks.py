@@ -451,7 +451,9 @@ def _data_line(ln: Line, *, lead: bool = False) -> bool:
     """A results, table or line-up line: ends in a figure (not a year; in a line of over four
     words, with another figure), has semicolons, or has a list-item shape ("Shabana 2
     Murang'a Seal 0", "Gor Mahia: Mutua; Ochieng, ..."). A rank alone is no data: "1. Motor
-    premiums fall" or "1   Diner to close after 58 years" heads a most-read list."""
+    premiums fall" or "1   Diner to close after 58 years" heads a most-read list, and with
+    ``lead`` so does a number set off by one space ("1 Man charged ..."). A date with its
+    time is a teaser's stamp, not data."""
     text = ln.text[_rank_end(ln) :].lstrip()
     if lead:
         text = P.RE_LEAD_NUMBER.sub("", text)
@@ -677,6 +679,8 @@ def page_jumps(state: State, *, max_lines: int) -> set[int]:
 
 
 def _set_apart_head(state: State, i: int, *, max_words: int) -> bool:
+    """Is line ``i`` a running head: a title and a page, issue or date field, eight spaces or
+    more apart, and no columns in the lines on either side?"""
     ln = state.lines[i]
     parts = P.RE_WIDE_GAP.split(ln.raw.strip())
     if len(parts) != 2 or "\n" in ln.raw:

@@ -87,6 +87,7 @@ def join_plan(
         adjacent = i > 0 and line_nos[i] == line_nos[i - 1] + 1
         menu = adjacent and any(_columns(r) for r in raws[i - 1 : i + 1])
         joined = adjacent and not menu and continues(texts[i - 1], text, width=width)
+        # not checked for a menu: the bullet itself makes a pair of raw lines look like one
         if joined or (adjacent and _hangs(texts, raws, groups[-1], i)):
             groups[-1].append(i)
         else:
