@@ -196,6 +196,26 @@ from culturelens.clean import clean_document
             "World Fencing Alliance launches independent Athlete Welfare Unit",
             {"navigation", "section_label", "metadata_date"},
         ),
+        # regression (set 233): a headline in capitals of more than five words is no kicker
+        (
+            ["SITE VOICE", "INFRASTRUCTURE",
+             "BRIDGE EXAMINERS \u2018TOLD TO SIGN OFF\u2019 DEFECTS THEY NEVER SAW",
+             "Members speak out over inspection targets on regional highways contract",
+             "By Maureen Lockett, National Officer", "12 March 2025"],
+            "BRIDGE EXAMINERS 'TOLD TO SIGN OFF' DEFECTS THEY NEVER SAW",
+            {"section_label", "metadata_byline", "metadata_date"},
+        ),
+        # regression (sets 233, 234): a headline of two sentences over a standfirst of 15
+        # words or more without a full stop
+        (
+            ["The Back Pass", "Home   Notes   Archive   About",
+             "I reported my own club. Here's what happened next.",
+             "Eighteen months after blowing the whistle at my rugby club, a few things I wish "
+             "someone had told me",
+             "Ruth Anselm", "Mar 02, 2025"],
+            "I reported my own club. Here's what happened next.",
+            {"section_label", "metadata_byline", "metadata_date"},
+        ),
     ],
 )  # fmt: skip
 def test_headline_and_labels_above_it(head: list[str], title: str, removed_rules: set) -> None:

@@ -70,6 +70,15 @@ def test_wrap_width(lines: list[str], wrapped: bool) -> None:
         # regression (set 121): a banner's buttons end it; the headline below is no piece
         ("you consent to our use of cookies on this website. [Accept] [Find out more]",
          "Tram drivers 'nodding off at the controls' after 13-hour shifts", False),
+        # regression (set 233): a headline in capitals over its standfirst; a code in
+        # capitals may be a piece
+        ("BRIDGE EXAMINERS \u2018TOLD TO SIGN OFF\u2019 DEFECTS THEY NEVER SAW",
+         "Members speak out over inspection targets on regional highways contract", False),
+        # regression (set 235): a note in brackets heads the text below it
+        ("(Hardship Fund, continued from page 3, by the Welfare Secretary)",
+         "The Committee would also like to remind members that the Association", False),
+        ("(as the review found) managers did not pass the concerns to the board, and",
+         "the chair was never told.", True),
     ],
 )  # fmt: skip
 def test_continues(before: str, line: str, joined: bool) -> None:

@@ -175,7 +175,7 @@ def _confirmed_title(state: State, *, window: int = 4) -> int:
                 break
             titles.pop()
         if titles:
-            return titles[-1]
+            return _headline_over(state, titles[-1], shaped)
         if plain and all(_label_like(state.lines[i]) for i in plain):
             under = state.next_kept(meta)
             if under in zone and _headline(state.lines[under]):
@@ -192,6 +192,20 @@ def _confirmed_title(state: State, *, window: int = 4) -> int:
         if plain:
             return plain[-1]
     return -1
+
+
+def _headline_over(state: State, i: int, shaped: list[int]) -> int:
+    """The headline of one or two sentences right over line ``i``, which is then its
+    standfirst of 15 words or more without a full stop ("I reported my own club. Here's what
+    happened next." / "Eighteen months after blowing the whistle ..."); else ``i``. A
+    shorter line under a note is the headline ("Data last updated at 14:52 GMT." / "Pound
+    falls as ...")."""
+    upper = i - 1
+    if upper not in shaped or not state.adjacent(upper, i):
+        return i
+    head, below = state.lines[upper], state.lines[i]
+    two = head.sentence_end and head.text.count(". ") <= 1
+    return upper if two and below.n_words >= max(15, head.n_words) else i
 
 
 def _over_standfirst(state: State, i: int, meta: int) -> bool:
@@ -242,8 +256,9 @@ def _metadata_by_strength(state: State, start: int) -> list[int]:
 
 
 def _kicker(upper: Line, lower: Line) -> bool:
-    """A line in capitals over a line in lower case: a kicker over its headline."""
-    return upper.text.isupper() and not lower.text.isupper()
+    """A short line in capitals over a line in lower case: a kicker over its headline. A
+    longer one is a headline in capitals over its standfirst."""
+    return upper.text.isupper() and not lower.text.isupper() and upper.n_words <= 5
 
 
 def _label_like(ln: Line) -> bool:

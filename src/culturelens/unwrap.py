@@ -54,6 +54,11 @@ def continues(before: str, line: str, *, width: int) -> bool:
     full = width and FULL_SHARE * width <= len(before) <= OVER_SHARE * width
     if not full or before.endswith(":") or line.isupper():
         return False
+    # a headline in capitals over its standfirst (a code, "PGP: 4F2A 91C0", is no headline);
+    # a note in brackets ("(Hardship Fund, continued from page 3)") over the text it heads
+    headline = before.isupper() and not any(c.isdigit() for c in before)
+    if headline or (before.startswith("(") and before.endswith(")")):
+        return False
     if (P.RE_SENTENCE_END.search(before) or before.endswith("]")) and not line[:1].islower():
         # perhaps a new paragraph; a cut between sentences loses nothing, and a button
         # ("[Accept] [Find out more]") ends a banner above the headline
