@@ -583,7 +583,7 @@ def test_link_line_keeps_table_rows(lines: list[str], kept: list[str]) -> None:
         # regression (set 112): a contact line with two numbers, once taken only as part of a
         # related block that other rules now shorten
         ("Press office 020 7946 0455  |  Out of hours 020 7946 0456", "link_line"),
-        ("Compare car insurance quotes from 100+ providers - Get a quote \u00bb", "link_line"),
+        ("Compare car insurance quotes from 100+ providers - Start here \u00bb", "link_line"),
         # ... but a French quotation closes with one, and a byline may carry one
         ("La directrice a d\u00e9clar\u00e9 : \u00ab Nous devons apprendre \u00bb", None),
         ("See [1] and [2] in the annex [3]", None),

@@ -297,6 +297,11 @@ def test_author_bio(byline: str, bio: str, removed: bool) -> None:
         # a blank line ends the box
         (["About the author", "Priya leads the Institute's programme on workforce culture.", "",
           "The council will publish its response in the autumn."], 2),
+        # regression (set 238): the heading and the bio on one line; so a podcast's host
+        (["About the author: The Talent team tells the stories of the people on our network.",
+          "The council will publish its response in the autumn."], 1),
+        (["About the host",
+          "Tam Gilchrist spent 14 years as a deck officer before he took up a microphone."], 2),
     ],
 )  # fmt: skip
 def test_author_bio_box(box: list[str], removed: int) -> None:

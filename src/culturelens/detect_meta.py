@@ -583,12 +583,16 @@ def _bio_box(state: State, rule: ArtefactRule) -> list[int]:
     """Indices of a box under a heading such as "About the author" in the second half: the
     heading, then the kept lines under it (past removed lines until the first, which must
     start within four raw lines) while no blank or removed line parts them, at most
-    ``max_box_lines``."""
+    ``max_box_lines``. A heading with the bio after a colon on its own line ("About the
+    author: Priya leads ...") is a box of one line."""
     headings = set(rule.param("headings", ()))
     max_words, max_lines = rule.param("max_words", 60), rule.param("max_box_lines", 8)
     box: list[int] = []
     for i in range(len(state.lines) // 2, len(state.lines)):
         if section_name(state.lines[i].text) not in headings:
+            head, colon, bio = state.lines[i].text.partition(": ")
+            if colon and section_name(head) in headings and len(bio.split()) <= max_words:
+                box.append(i)
             continue
         box.append(i)
         taken: list[int] = []
