@@ -86,6 +86,11 @@ def test_truncated_line(line: str, removed: bool) -> None:
         # ... also numbered (set 184: "5 Discussion" took a paper's last sections as a
         # thread); "2 Responses" is a thread's count
         (["5 Discussion", PROSE[0], PROSE[1]], 0),
+        # regression (sets 95, 241): a legal report's "Comment" section is no thread (the
+        # heading itself goes as a button's label)
+        (["Comment", PROSE[0], PROSE[1]], 1),
+        (["Comment", "Sallie G", "A reader wrote that the council should do better.", "Reply"],
+         4),
         (["2 Responses", "Tom H — 4 June 2024 at 10:02", "Stealing this for our group."], 3),
         (["Discussion", "Sallie G", "A reader wrote that the council should do better.", "Reply"],
          4),
@@ -329,6 +334,8 @@ def test_data_list_with_figures_is_kept() -> None:
           "Results are provisional until confirmed by the show office."]),
         # regression (set 210): a sign-off with a sentence in it is no label over the footer
         (["Thank you. Marian", "Edited", "\U0001f44d Thank \u00b7 214"], ["Thank you. Marian"]),
+        # regression (set 221): a name over an e-mail's signature delimiter signs it off
+        (["Priya", "-- ", "PGP: 4F2A 91C0 7D3E 55B1 0A9C  E812 63DD 0F44 B7A1 2C90"], ["Priya"]),
         # ... but a field list or a DOI ending in a figure is no headline
         (["Related stories", "Harlow Vale: Tries: Iredale, Amesbury Cons: Ferris 2"],
          ["Harlow Vale: Tries: Iredale, Amesbury Cons: Ferris 2"]),

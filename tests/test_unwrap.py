@@ -79,6 +79,10 @@ def test_wrap_width(lines: list[str], wrapped: bool) -> None:
          "The Committee would also like to remind members that the Association", False),
         ("(as the review found) managers did not pass the concerns to the board, and",
          "the chair was never told.", True),
+        # regression (set 240): a footer wider than the wrap, set in a paragraph's page break
+        ("We have listened carefully to our staff, many of whom told us that dealing",
+         "Horizon Learning Partnership is a charitable company limited by guarantee, "
+         "registered in England and Wales", False),
     ],
 )  # fmt: skip
 def test_continues(before: str, line: str, joined: bool) -> None:

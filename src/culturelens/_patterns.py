@@ -286,7 +286,7 @@ RE_DATE_NO_YEAR = re.compile(
 # A comment thread's header that is also a report's section heading ("Discussion"), also
 # numbered as a paper numbers it ("5 Discussion"; "2 Responses" is a count).
 RE_SECTION_OR_THREAD = re.compile(
-    r"^\W{0,3}(?:(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?discussion|responses)\W{0,3}$", re.I
+    r"^\W{0,3}(?:(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?discussion|responses|comment)\W{0,3}$", re.I
 )
 # A comment-thread header: "12 comments", "Comments (3)", "Discussion about this post".
 RE_COMMENTS_HEADER = re.compile(

@@ -485,6 +485,7 @@ def _remove_tail_headers(state: State, rule: ArtefactRule, last: int) -> None:
         label = not ln.bullet and not field and (colon or (not ln.sentence_end and ln.n_words <= 3))
         label = label and not P.RE_LIST_ITEM_SHAPE.search(ln.text) and " \u2013 " not in ln.text
         label = label and ". " not in ln.text  # a sign-off: "Thank you. Marian"
+        label = label and below.raw.strip() != "--"  # a name over an e-mail's signature
         if label and below.line_no in removed_before and ln.line_no not in removed_before:
             state.remove(i, rule)
 

@@ -65,6 +65,8 @@ def continues(before: str, line: str, *, width: int) -> bool:
         return False
     if len(line) < FULL_SHARE * width and not P.RE_SENTENCE_END.search(line):
         return False  # a paragraph's last piece ends a sentence; "Page 7 of 22" does not
+    if len(line) > OVER_SHARE * width:
+        return False  # no piece is wider than the wrap: a footer set in a paragraph's break
     return not (P.RE_BULLET.match(line) or P.RE_NUMBERED.match(line))
 
 
