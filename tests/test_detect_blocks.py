@@ -334,6 +334,13 @@ def test_data_list_with_figures_is_kept() -> None:
           "Results are provisional until confirmed by the show office."]),
         # regression (set 210): a sign-off with a sentence in it is no label over the footer
         (["Thank you. Marian", "Edited", "\U0001f44d Thank \u00b7 214"], ["Thank you. Marian"]),
+        # regression (sets 239, 251): a show's notes are its own reading list; the show's
+        # other episodes still go
+        (["Mentioned in this episode", "Speak Up Guardians Network \u2013 find your guardian",
+          "Therapy Staff Union \u2013 contact a workplace representative", "More episodes",
+          "Ep 86 \u00b7 The academy drop: what happens to the other 97%? \u00b7 51 min"],
+         ["Mentioned in this episode", "Speak Up Guardians Network \u2013 find your guardian",
+          "Therapy Staff Union \u2013 contact a workplace representative"]),
         # regression (set 221): a name over an e-mail's signature delimiter signs it off
         (["Priya", "-- ", "PGP: 4F2A 91C0 7D3E 55B1 0A9C  E812 63DD 0F44 B7A1 2C90"], ["Priya"]),
         # ... but a field list or a DOI ending in a figure is no headline

@@ -349,6 +349,13 @@ RE_JUMP_FROM = re.compile(r"\bcontinued from (?:page|p\.?) ?\d{1,4}\b", re.I)
 # A link to a file, ending in its size ("Download full results (PDF, 388 KB)"): one link,
 # not the header of a list of teasers.
 RE_FILE_SIZE_END = re.compile(r"\b\d+(?:[.,]\d+)? ?[kmg]b\W{0,2}$", re.I)
+# A show's notes under its episode: the reading list the guests talked about, the show's own
+# ("Resources mentioned in this episode").
+RE_SHOW_NOTES = re.compile(
+    r"^(?:(?:resources|links|books|further reading|things)\s+)?mentioned in "
+    r"(?:this|the|today's) (?:episode|show|podcast|programme|conversation)\W{0,3}$",
+    re.I,
+)
 # A download's format and size under its title ("PDF, 2.1 MB, 124 pages", "MS Word
 # Document, 88 KB").
 RE_FILE_DETAILS = re.compile(

@@ -345,24 +345,26 @@ def detect_document_tail(state: State, rule: ArtefactRule) -> None:
     _, last = state.prose_bounds()
     after_header = inline = False
     listing = False  # inside a list introduced by a line ending in ":"
+    notes = False  # inside a show's notes ("Mentioned in this episode"), up to a blank line
     rank = 0  # the rank of the last most-read entry this rule removed
     for i, ln in enumerate(state.lines):
+        notes = notes and state.adjacent(i - 1, i)
         name = state.removed.get(ln.line_no)
         if name is not None:
             after_header = state.categories.get(name) in headers
             after_header = after_header and not P.RE_FILE_SIZE_END.search(ln.text)
             inline = _inline_link(ln)
-            listing = False
+            listing, notes = False, notes and not after_header  # "More episodes" ends them
             rank = _rank(ln) if name == rule.name else 0
             continue
         if after_header and rank and _lead_number(ln) == rank + 1:
             state.remove(i, rule)  # "2. Tributes paid to former mayor, 84" under "1. ..."
             rank += 1
             continue
-        if ln.text.endswith(":"):
-            listing = True
+        if ln.text.endswith(":") or P.RE_SHOW_NOTES.match(ln.text):
+            listing, notes = True, notes or bool(P.RE_SHOW_NOTES.match(ln.text))
             continue
-        if listing and not ln.sentence_end:
+        if (listing or notes) and not ln.sentence_end:
             continue
         if after_header and _lead_number(ln) == 1 and _ranks_next(state, i, max_words=max_words):
             state.remove(i, rule)  # "1 Man charged after ..." / "2 Date set for ..."
