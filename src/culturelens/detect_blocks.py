@@ -361,8 +361,9 @@ def detect_document_tail(state: State, rule: ArtefactRule) -> None:
             state.remove(i, rule)  # "2. Tributes paid to former mayor, 84" under "1. ..."
             rank += 1
             continue
-        if ln.text.endswith(":") or P.RE_SHOW_NOTES.match(ln.text):
-            listing, notes = True, notes or bool(P.RE_SHOW_NOTES.match(ln.text))
+        shows = bool(P.RE_SHOW_NOTES.match(ln.text))
+        if ln.text.endswith(":") or shows:
+            listing, notes = True, notes or shows
             continue
         if (listing or notes) and not ln.sentence_end:
             continue

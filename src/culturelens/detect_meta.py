@@ -157,7 +157,8 @@ def _confirmed_title(state: State, *, window: int = 4) -> int:
     capitals and the lower not (a kicker over the headline). A headline may ask one question.
     When only labels sit above the metadata ("<< Return to index"), the headline-shaped line
     under it is the headline. A line ending in a full stop is the headline only directly
-    above the metadata, or above a standfirst directly above it, when nothing else qualifies.
+    above the metadata, or above a standfirst directly above it, when nothing else qualifies,
+    or right over a standfirst of 15 words or more without one (:func:`_headline_over`).
     """
     zone, start = header_zone(state), body_start(state)
     for meta in _metadata_by_strength(state, start):

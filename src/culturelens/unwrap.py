@@ -47,9 +47,10 @@ def continues(before: str, line: str, *, width: int) -> bool:
     """Does ``line`` go on the paragraph that ``before`` (the line above it) is a piece of?
 
     Only in a wrapped document (``width`` > 0): ``before`` fills the width, so the writer's
-    line did not end there, and ``line`` is not a new list item, nor a label in capitals
-    ("BY JOANNA PELL"). Both are normalised lines; menus are told apart in
-    :func:`join_plan`, which sees the raw spacing.
+    line did not end there, and is no headline in capitals nor a note in brackets; ``line``
+    is not a new list item, nor a label in capitals ("BY JOANNA PELL"), nor wider than the
+    wrap. Both are normalised lines; menus are told apart in :func:`join_plan`, which sees
+    the raw spacing.
     """
     full = width and FULL_SHARE * width <= len(before) <= OVER_SHARE * width
     if not full or before.endswith(":") or line.isupper():
