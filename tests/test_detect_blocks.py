@@ -736,6 +736,8 @@ def test_sentence_footer(last: str, rule: str | None) -> None:
         # set 210: another page's advert between the story's jump lines
         (["Continued on page 14 \u25b8", "J. HARGREAVES & SON",
           "Plumbing \u00b7 Heating \u00b7 Bathrooms", "\u25c2 Continued from page 12"], []),
+        # regression (set 253): the short forms, and a slug over a bare "From page 5"
+        (["(Contd. on page 7)", "Airlift audit ... From page 5"], []),
         # ... but a table's rows, a form's field and a line's number in a transcript stay
         (["Complaints received          14", "Complaints upheld          6"],
          ["Complaints received 14", "Complaints upheld 6"]),

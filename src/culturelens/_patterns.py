@@ -344,8 +344,13 @@ RE_PAGE_FIELD = re.compile(
 )
 # A print page's jump lines: the story breaks off to another page and resumes ("Continued
 # on page 14 \u25b8" ... "\u25c2 Continued from page 12"); between them is that page's matter.
-RE_JUMP_TO = re.compile(r"\bcontinued on (?:page|p\.?) ?\d{1,4}\b", re.I)
-RE_JUMP_FROM = re.compile(r"\bcontinued from (?:page|p\.?) ?\d{1,4}\b", re.I)
+RE_JUMP_TO = re.compile(r"\b(?:continued|contd\.?|cont'd) on (?:page|p\.?) ?\d{1,4}\b", re.I)
+# ... and its return, also as a slug over a bare "From page 5" ("Airlift audit ... From page 5")
+RE_JUMP_FROM = re.compile(
+    r"\b(?:continued|contd\.?|cont'd) from (?:page|p\.?) ?\d{1,4}\b"
+    r"|(?:^|\.\.\. ?|\u2026 ?)from (?:page|p\.?) ?\d{1,4}\W{0,3}$",
+    re.I,
+)
 # A link to a file, ending in its size ("Download full results (PDF, 388 KB)"): one link,
 # not the header of a list of teasers.
 RE_FILE_SIZE_END = re.compile(r"\b\d+(?:[.,]\d+)? ?[kmg]b\W{0,2}$", re.I)
