@@ -499,6 +499,13 @@ HARD_CONTENT = [
     "The value of the contract could fall by a third, the council warned.",
     "Nurses may earn a bonus of up to £1,000 under the scheme.",
     "c. worker safety and wellbeing (27)",  # regression (set 37): a lettered list item
+    # regressions (set 257): an arrow bullets an item of a list; a site's cookies in prose
+    "\u2192 the date of the meeting;",
+    "A few people have asked about this website. It doesn't use advertising cookies, and I "
+    "have never paid for targeted adverts.",
+    # regression (set 254): the comments under other stories are the writer's subject
+    "Read the comments under any story about vet fees and you'll find the same words again "
+    "and again: greedy, rip-off, con artists.",
 ]
 
 
@@ -520,3 +527,22 @@ def test_clean_document_counts_non_blank_raw_lines(text, n_lines):
     doc = clean_document(text, rules=load_rules())
     assert doc.n_lines == n_lines
     assert len({p.line_no for p in doc.paragraphs} | {r.line_no for r in doc.removed}) <= n_lines
+
+
+@pytest.mark.parametrize(
+    ("below", "kept"),
+    [
+        # a release's boilerplate: the heading is the release's own (sets 165-253)
+        ("Thornbury Buses runs 140 buses across the north of the county and employs 600.", True),
+        ("Founded in 1962, Thornbury Buses is one of the largest operators in the county.", True),
+        # a person's box, a site's own box (sets 64, 117)
+        ("Sam runs the club's coaching programme. She writes about grassroots football.", False),
+        (
+            "We rate claims on a five-point scale from false to accurate, as our guide explains.",
+            False,
+        ),
+    ],
+)
+def test_about_heading_stays_over_a_description(below: str, kept: bool) -> None:
+    doc = clean_document(_doc("About Thornbury Buses", below), rules=RULES)
+    assert ("About Thornbury Buses" in doc.text) is kept

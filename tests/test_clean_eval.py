@@ -52,7 +52,7 @@ def test_no_silent_loss_and_no_content_removed_on_labelled_documents() -> None:
     # sets 7-42 keep a few losses and label disagreements ("Notes to editors", a reporting
     # credit, speaker names of a debate); their retention floors are in
     # test_evaluate_cleaning_targets
-    blind = [f"synthetic_heldout{n}" for n in range(7, 254)]
+    blind = [f"synthetic_heldout{n}" for n in range(7, 258)]
     lost = lost[~lost["dataset"].isin(blind)]
     seeds = predicted[predicted["dataset"] == "seeds"]
     assert lost.empty, lost[["doc_id", "line_no", "rule", "text"]].to_string()
@@ -91,7 +91,10 @@ def test_evaluate_cleaning_targets() -> None:
         "synthetic_dev": (1.0, 1.0, 1.0),
         "synthetic_heldout": (1.0, 1.0, 1.0),
         "synthetic_heldout2": (1.0, 1.0, 1.0),
-        "synthetic_heldout3": (1.0, 1.0, 1.0),
+        # set 3 labels "About Northgate Energy" a copyright line over a description labelled
+        # content; about_heading keeps a heading over its description, as the convention for
+        # a release's "About X" (content) has it since set 165
+        "synthetic_heldout3": (0.98, 0.98, 1.0),
         "synthetic_heldout4": (0.95, 0.91, 1.0),
         "synthetic_heldout5": (0.95, 0.92, 1.0),
         "synthetic_heldout6": (1.0, 1.0, 1.0),
@@ -404,6 +407,13 @@ def test_evaluate_cleaning_targets() -> None:
         "synthetic_heldout251": (0.96, 0.96, 0.96),
         "synthetic_heldout252": (0.92, 0.91, 0.97),
         "synthetic_heldout253": (0.97, 0.97, 0.99),
+        # veterinary practice, insurance and pensions, libraries and publishing, elections:
+        # a hearing's and a case's record fields, an event's "Good to know" box and a fact
+        # check's sources read as links
+        "synthetic_heldout254": (0.90, 0.89, 0.98),
+        "synthetic_heldout255": (0.93, 0.91, 0.99),
+        "synthetic_heldout256": (0.92, 0.92, 0.93),
+        "synthetic_heldout257": (0.96, 0.97, 0.96),
     }
     for dataset, (recall, precision, retention) in floors.items():
         assert overall[dataset, "artefact_recall"] >= recall, dataset

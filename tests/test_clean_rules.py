@@ -23,8 +23,12 @@ def _explicit_cases(attr: str) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize(("rule", "example"), _explicit_cases("examples"))
 def test_rule_examples_are_removed(rule: str, example: str) -> None:
-    doc = clean_document(_doc(example), rules=RULES)
-    assert [r.line_no for r in doc.removed] == [3], f"{rule}: {example!r} was kept"
+    # a rule with ``unless_next`` may keep its line for the prose below; its examples end the
+    # document
+    last = any(r.unless_next for r in RULES if r.name == rule)
+    text = "\n\n".join([PROSE_A, PROSE_B, example]) + "\n" if last else _doc(example)
+    doc = clean_document(text, rules=RULES)
+    assert [r.line_no for r in doc.removed] == [5 if last else 3], f"{rule}: {example!r} was kept"
 
 
 @pytest.mark.parametrize(("rule", "example"), _explicit_cases("counter_examples"))
@@ -65,6 +69,26 @@ def test_every_rule_is_documented() -> None:
         (
             {"name": "x", "category": "c", "kind": "regex", "patterns": ["a"], "ignore_case": "no"},
             "key 'ignore_case' is 'no'; use true or false",
+        ),
+        (
+            {
+                "name": "x",
+                "category": "c",
+                "kind": "regex",
+                "patterns": ["a"],
+                "unless_next": ["["],
+            },
+            "key 'unless_next' is not a valid regex",
+        ),
+        (
+            {
+                "name": "x",
+                "category": "c",
+                "kind": "structural",
+                "detector": "menu_run",
+                "unless_next": ["a"],
+            },
+            "key 'unless_next' is for regex and phrases rules",
         ),
     ],
 )
@@ -196,3 +220,23 @@ def test_search_agrees_with_the_whole_regex(rule: ArtefactRule) -> None:
     lines = [*rule.examples, *rule.counter_examples, PROSE_A, "Home > News > Health"]
     for text in lines + [t.lower() for t in lines]:
         assert bool(rule.search(text)) is bool(rule.regex.search(text)), text
+
+
+@pytest.mark.parametrize(
+    ("below", "removed"),
+    [
+        ("Thornbury Bus Company runs 140 buses across the north of the county.", False),
+        ("Sam runs the club's coaching programme and writes about grassroots football.", True),
+        ("More from Thornbury", True),
+    ],
+)
+def test_unless_next_keeps_a_line_for_the_line_below(below: str, removed: bool) -> None:
+    rule = {
+        "name": "about_box",
+        "category": "bio",
+        "kind": "regex",
+        "patterns": [r"^Meet \w+$"],
+        "unless_next": [r"^\w+ Bus Company\b"],
+    }
+    doc = clean_document(_doc("Meet Thornbury", below), rules=load_rules(extra=[rule]))
+    assert ("about_box" in {r.rule for r in doc.removed}) is removed

@@ -561,6 +561,12 @@ FIXTURES = [
     "| Tue 11 Mar | Hollins Cross | Home |",
     "| Sat 22 Mar | Ashdown Rangers | Away |",
 ]
+FINDINGS = [
+    "Area assessed\tFinding\tCompliance",
+    "Stocking density\tSheds 3 and 4 above limit\tNon-compliant (serious)",
+    "Water provision\tTwo drinkers not working\tNon-compliant",
+    "Record keeping\tMortality records incomplete\tNon-compliant",
+]
 DOWNLOADS = [
     "File | Version | Python | SHA-256",
     "hollyhock-2.7.0.tar.gz | 2.7.0 | source | 4be19c07a2f1",
@@ -577,6 +583,8 @@ DOWNLOADS = [
         (["Opinion | Analysis | Video", "News | Sport | Weather", "Money | Travel | Food"], []),
         # a markdown table's rule marks a table of dates and names (set 96's fixtures)
         (FIXTURES, [FIXTURES[0], *FIXTURES[2:]]),
+        # regression (set 254): a spreadsheet's paste is a table by its tabs, figures or not
+        (FINDINGS, [" ".join(row.split("\t")) for row in FINDINGS]),
     ],
 )
 def test_link_line_keeps_table_rows(lines: list[str], kept: list[str]) -> None:

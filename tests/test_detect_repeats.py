@@ -98,6 +98,10 @@ from culturelens.clean_state import line_fingerprint
         (["Mozambique v Zimbabwe", "Winners meet in final match", "Namibia v Botswana",
           "Winners meet in final match", "Lesotho v Malawi", "Winners meet in final match",
           PROSE[0]], 0),
+        # regression (set 257): each table of a results page has the same header row
+        (["Candidate\tParty\tVotes\nAnn Lee\tGreen\t1,204\nRaj Das\tLabour\t988", PROSE[0],
+          "Candidate\tParty\tVotes\nTom Hay\tReform\t2,310\nLiz Ode\tLabour\t1,870",
+          PROSE[1]], 0),
     ],
 )  # fmt: skip
 def test_repeated_lines(lines: list[str], removed: int) -> None:

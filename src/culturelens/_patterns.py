@@ -43,7 +43,10 @@ RE_BULLET = re.compile(
     r"^(?:[\u2022\u2023\u2043\u2219\u25aa\u25ab\u25cf\u25e6\u00b7\u25b8\u25ba\u27a2\u2794"
     r"\u25a0\u25a1]|[-*+\u2013\u2014](?= )"
     # dingbats and emoji used as bullets ("✅ a 4.5% pay rise", "🚋 Friday: full service")
-    r"|[\u2700-\u27bf\U0001f170-\U0001faff]\ufe0f?(?= ))\s*"
+    r"|[\u2700-\u27bf\U0001f170-\U0001faff]\ufe0f?(?= )"
+    # an arrow before a lower-case word ("→ the date of the meeting;"); before a capital it
+    # points to a link ("→ Read more")
+    r"|\u2192(?= [a-z]))\s*"
 )
 RE_NUMBERED = re.compile(r"^\(?\d{1,3}[.)](?= )")
 # A rank in a most-read list: "2. ", "(3) ", or a figure set off by a tab or spaces ("1   ").

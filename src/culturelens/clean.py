@@ -202,7 +202,7 @@ def _apply_explicit(
             match = _explicit_match(lines[i], rule)
             if match is None and bare is not None and not rule.partial:
                 match = _explicit_match(bare, rule)
-            if match is None:
+            if match is None or _excused(lines, i, rule):
                 continue
             fragment, rest = _split_partial(lines[i], match) if rule.partial else ("", "")
             if not rest:
@@ -211,6 +211,12 @@ def _apply_explicit(
             fragments.append(RemovedLine(line.line_no, rule.name, fragment))
             lines[i] = _make_line(line.line_no, rest)._replace(raw=line.raw)
     return removed, fragments
+
+
+def _excused(lines: list[Line], i: int, rule: ArtefactRule) -> bool:
+    """Whether the line below ``lines[i]`` is one that ``rule.unless_next`` keeps it for."""
+    below = lines[i + 1].text[:MAX_RULE_CHARS] if i + 1 < len(lines) else ""
+    return rule.unless_next_regex is not None and bool(rule.unless_next_regex.search(below))
 
 
 def _iconless(line: Line) -> Line | None:

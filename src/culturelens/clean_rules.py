@@ -42,8 +42,10 @@ class ArtefactRule:
     partial: bool = False
     ignore_case: bool = True
     requires: tuple[str, ...] = ()
+    unless_next: tuple[str, ...] = ()
     regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     requires_regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    unless_next_regex: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     # ``regex`` in two parts, for :meth:`search`: the branches anchored with "^" (without it,
     # tried at the start only) and the rest (searched); None when a part is empty.
     _at_start: re.Pattern[str] | None = field(default=None, init=False, compare=False, repr=False)
@@ -60,6 +62,8 @@ class ArtefactRule:
         if self.requires and self.requires_regex is None:
             words = "|".join(re.escape(w.lower()) for w in self.requires)
             object.__setattr__(self, "requires_regex", re.compile(words))
+        if self.unless_next and self.unless_next_regex is None:
+            object.__setattr__(self, "unless_next_regex", _compile_unless_next(self))
 
     def search(self, text: str) -> re.Match[str] | None:
         """A match of ``regex`` in ``text`` when it has one (as ``regex.search``, faster).
@@ -80,6 +84,7 @@ class ArtefactRule:
 _RULE_KEYS = frozenset(ArtefactRule.__dataclass_fields__) - {
     "regex",
     "requires_regex",
+    "unless_next_regex",
     "_at_start",
     "_anywhere",
 }
@@ -106,6 +111,8 @@ def _validate_rule(rule: ArtefactRule) -> None:
         _fail(rule.name, "detector", f"is {rule.detector!r}; use one of {', '.join(A.DETECTORS)}")
     if rule.max_words is not None and (not isinstance(rule.max_words, int) or rule.max_words < 1):
         _fail(rule.name, "max_words", f"is {rule.max_words!r}; use a positive integer or null")
+    if rule.unless_next and rule.kind == "structural":
+        _fail(rule.name, "unless_next", "is for regex and phrases rules; remove it")
     for key in ("allow_sentence_end", "partial", "ignore_case"):
         # a YAML slip ("ignore_case: false" above a stray "- pattern") reads as a string
         if not isinstance(getattr(rule, key), bool):
@@ -128,6 +135,17 @@ def _compile_rule(rule: ArtefactRule) -> re.Pattern[str]:
     except re.error as exc:
         raise ValueError(
             f"artefact rule {rule.name!r}: key 'patterns' is not a valid regex "
+            f"({exc}); fix the expression"
+        ) from None
+
+
+def _compile_unless_next(rule: ArtefactRule) -> re.Pattern[str]:
+    flags = re.IGNORECASE if rule.ignore_case else 0
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in rule.unless_next), flags)
+    except re.error as exc:
+        raise ValueError(
+            f"artefact rule {rule.name!r}: key 'unless_next' is not a valid regex "
             f"({exc}); fix the expression"
         ) from None
 
@@ -198,7 +216,14 @@ def _rule_from_mapping(entry: Mapping[str, Any]) -> ArtefactRule:
         if key not in entry:
             _fail(name, key, "is missing; every rule needs name, category and kind")
     kwargs = dict(entry)
-    for key in ("examples", "counter_examples", "patterns", "phrases", "requires"):
+    for key in (
+        "examples",
+        "counter_examples",
+        "patterns",
+        "phrases",
+        "requires",
+        "unless_next",
+    ):
         value = kwargs.get(key, ())
         if isinstance(value, str) or not all(isinstance(v, str) for v in value):
             _fail(name, key, "must be a list of strings")

@@ -501,7 +501,9 @@ def table_rows(state: State, *, min_rows: int = 3) -> set[int]:
         run = list(run)
         figures = sum(figure_cells(state.lines[i]) >= 1 for i in run)
         marked = any(P.RE_MD_TABLE_RULE.match(state.lines[i].raw) for i in run)
-        tabular = marked or 2 * figures >= len(run)
+        # a spreadsheet's paste is a table by its tabs, figures or not ("Area assessed\tFinding")
+        tabbed = all("\t" in state.lines[i].raw and " | " not in state.lines[i].text for i in run)
+        tabular = marked or tabbed or 2 * figures >= len(run)
         if len(run) >= min_rows and _cells(state.lines[run[0]]) >= 3 and tabular:
             rows.update(run)
     return rows

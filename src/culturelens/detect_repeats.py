@@ -79,6 +79,7 @@ def detect_repeated_line(state: State, rule: ArtefactRule) -> None:
     listed = introduced_lists(state)
     kept |= listed
     kept |= letter_close(state)  # each letter of a thread signs off the same way
+    kept |= state.tables  # each table of a results page has the same header row
     # a template's section heading over its text ("Methods" in a paper's abstract and body),
     # not an entry of a contents list
     sections = set(rule.param("sections", ()))
