@@ -506,6 +506,9 @@ HARD_CONTENT = [
     # regression (set 254): the comments under other stories are the writer's subject
     "Read the comments under any story about vet fees and you'll find the same words again "
     "and again: greedy, rip-off, con artists.",
+    # regression (set 260): an offer in reported speech is the company's, as the story says
+    "Customers who sign up online before 30 April will also get their first month free, "
+    "Kestrel said.",
 ]
 
 

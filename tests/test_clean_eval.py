@@ -52,7 +52,7 @@ def test_no_silent_loss_and_no_content_removed_on_labelled_documents() -> None:
     # sets 7-42 keep a few losses and label disagreements ("Notes to editors", a reporting
     # credit, speaker names of a debate); their retention floors are in
     # test_evaluate_cleaning_targets
-    blind = [f"synthetic_heldout{n}" for n in range(7, 258)]
+    blind = [f"synthetic_heldout{n}" for n in range(7, 262)]
     lost = lost[~lost["dataset"].isin(blind)]
     seeds = predicted[predicted["dataset"] == "seeds"]
     assert lost.empty, lost[["doc_id", "line_no", "rule", "text"]].to_string()
@@ -414,6 +414,13 @@ def test_evaluate_cleaning_targets() -> None:
         "synthetic_heldout255": (0.93, 0.91, 0.99),
         "synthetic_heldout256": (0.92, 0.92, 0.93),
         "synthetic_heldout257": (0.96, 0.97, 0.96),
+        # mining and heavy industry, volunteering and youth organisations, telecoms and call
+        # centres, science institutions: a wiki's infobox and a notice's fields, a school's
+        # "Dates for your diary", an employee review site's cards, a transcript's credits
+        "synthetic_heldout258": (0.94, 0.93, 0.97),
+        "synthetic_heldout259": (0.92, 0.93, 0.96),
+        "synthetic_heldout260": (0.88, 0.86, 0.98),
+        "synthetic_heldout261": (0.94, 0.92, 0.99),
     }
     for dataset, (recall, precision, retention) in floors.items():
         assert overall[dataset, "artefact_recall"] >= recall, dataset

@@ -174,6 +174,9 @@ def test_timed_speech_is_kept() -> None:
         (["In unity,", "Dave Okonkwo-Reid", "Branch Secretary, FRSU Eastmoor"], [0, 1, 2]),
         (["Kind regards,", "Dana Whitcombe"], [0, 1]),
         (["Kind regards", "Dana Whitcombe"], []),
+        # regression (set 259): a rector's letter in a parish newsletter
+        (["With love and prayers,", "Judith", "Revd Canon Judith Abara"], [0, 1, 2]),
+        (["Every blessing,", "Judith"], [0, 1]),
     ],
 )
 def test_letter_close(close: list[str], expected: list[int]) -> None:

@@ -127,6 +127,11 @@ RE_FIRST_PERSON_PLURAL = re.compile(r"\b(?:us|our|we)\b", re.I)
 # Two sentences joined without a space by HTML extraction: "this article?Health Secretary".
 RE_GLUE = re.compile(r"[a-z0-9][.?!]['\")]?(?=[A-Z][a-z])")
 RE_QUOTE_OPEN = re.compile(r"^[\"'\u201c\u2018]")
+# Reported speech: a sentence that ends by naming its speaker (", Kestrel said.").
+RE_ATTRIBUTION_END = re.compile(
+    r", (?:(?:the |a )?[A-Za-z][\w'.-]*\s){1,5}(?:said|says|added|told [\w ]{2,30}|explained|"
+    r"warned)\.[\"']?$"
+)
 # Marks of a data-list item rather than a headline: "(BBC Three)" at the end, "A v B",
 # or a leading rank or figure.
 RE_LIST_ITEM_SHAPE = re.compile(r"\)\W{0,2}$| (?:v|vs\.?) |^\d")
@@ -398,7 +403,9 @@ RE_NEXT_ARTICLE = re.compile(
 RE_VALEDICTION = re.compile(
     r"^(?:yours (?:sincerely|faithfully|truly)\W{0,2}|(?:(?:with )?(?:best|kind|warm|warmest|"
     r"many) (?:wishes|regards|thanks)|regards|sincerely|(?:yours )?in (?:solidarity|unity|"
-    r"friendship|partnership|service|faith|peace)|with (?:thanks|gratitude|love|appreciation)),)$",
+    r"friendship|partnership|service|faith|peace)|(?:with )?every blessing|blessings|"
+    r"with (?:thanks|gratitude|love|appreciation|prayers|blessings)"
+    r"(?: and (?:prayers|blessings|thanks|love|gratitude|best wishes))?),)$",
     re.I,
 )
 # A letter signed without the writer's name ("Name and address supplied").
