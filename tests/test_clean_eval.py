@@ -52,7 +52,7 @@ def test_no_silent_loss_and_no_content_removed_on_labelled_documents() -> None:
     # sets 7-42 keep a few losses and label disagreements ("Notes to editors", a reporting
     # credit, speaker names of a debate); their retention floors are in
     # test_evaluate_cleaning_targets
-    blind = [f"synthetic_heldout{n}" for n in range(7, 262)]
+    blind = [f"synthetic_heldout{n}" for n in range(7, 266)]
     lost = lost[~lost["dataset"].isin(blind)]
     seeds = predicted[predicted["dataset"] == "seeds"]
     assert lost.empty, lost[["doc_id", "line_no", "rule", "text"]].to_string()
@@ -421,6 +421,13 @@ def test_evaluate_cleaning_targets() -> None:
         "synthetic_heldout259": (0.92, 0.93, 0.96),
         "synthetic_heldout260": (0.88, 0.86, 0.98),
         "synthetic_heldout261": (0.94, 0.92, 0.99),
+        # NHS trusts and regulators, games studios, public services in Ireland, New Zealand
+        # and Canada, fashion supply chains: a forum's post cards, a patient-review site's
+        # replies, a print page's advert, a review's verdict box
+        "synthetic_heldout262": (0.90, 0.90, 0.99),
+        "synthetic_heldout263": (0.87, 0.87, 0.98),
+        "synthetic_heldout264": (0.94, 0.94, 0.98),
+        "synthetic_heldout265": (0.93, 0.93, 0.98),
     }
     for dataset, (recall, precision, retention) in floors.items():
         assert overall[dataset, "artefact_recall"] >= recall, dataset
