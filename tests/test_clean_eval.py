@@ -52,7 +52,7 @@ def test_no_silent_loss_and_no_content_removed_on_labelled_documents() -> None:
     # sets 7-42 keep a few losses and label disagreements ("Notes to editors", a reporting
     # credit, speaker names of a debate); their retention floors are in
     # test_evaluate_cleaning_targets
-    blind = [f"synthetic_heldout{n}" for n in range(7, 266)]
+    blind = [f"synthetic_heldout{n}" for n in range(7, 270)]
     lost = lost[~lost["dataset"].isin(blind)]
     seeds = predicted[predicted["dataset"] == "seeds"]
     assert lost.empty, lost[["doc_id", "line_no", "rule", "text"]].to_string()
@@ -428,6 +428,13 @@ def test_evaluate_cleaning_targets() -> None:
         "synthetic_heldout263": (0.87, 0.87, 0.98),
         "synthetic_heldout264": (0.94, 0.94, 0.98),
         "synthetic_heldout265": (0.93, 0.93, 0.98),
+        # care homes and home care, unusual extraction paths (feeds, read-later exports,
+        # subtitles, JSON dumps), building safety, accountancy: a job board's cards, a review
+        # site's reply, a forum's posts, a project's data panel read as links
+        "synthetic_heldout266": (0.83, 0.86, 0.98),
+        "synthetic_heldout267": (0.89, 0.88, 0.97),
+        "synthetic_heldout268": (0.93, 0.95, 0.94),
+        "synthetic_heldout269": (0.83, 0.87, 0.96),
     }
     for dataset, (recall, precision, retention) in floors.items():
         assert overall[dataset, "artefact_recall"] >= recall, dataset
