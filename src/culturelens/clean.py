@@ -171,7 +171,7 @@ def _explicit_match(line: Line, rule: ArtefactRule) -> re.Match[str] | None:
         return None
     if P.RE_QUOTE_OPEN.match(line.text) and line.sentence_end:
         return None  # quoted speech, even when it contains an imperative or web words
-    if P.RE_ATTRIBUTION_END.search(line.text):
+    if line.sentence_end and P.RE_ATTRIBUTION_END.search(line.text):
         return None  # reported speech ("... get their first month free, Kestrel said.")
     if not rule.allow_sentence_end and line.sentence_end:
         return None

@@ -78,8 +78,8 @@ class State:
 
     @cached_property
     def tables(self) -> frozenset[int]:
-        """Indices of the rows of "|" tables (:func:`table_rows`); the lines never change, so
-        the link, block and learned passes share one count."""
+        """Indices of the rows of "|" and tab tables (:func:`table_rows`); the lines never
+        change, so the link, block and learned passes share one count."""
         return frozenset(table_rows(self))
 
     def kept(self) -> list[int]:
@@ -491,11 +491,11 @@ def fragment(ln: Line, max_words: int) -> bool:
 
 
 def table_rows(state: State, *, min_rows: int = 3) -> set[int]:
-    """Indices of the rows of a data table written with "|": ``min_rows`` or more adjacent
-    lines with the same number of cells (three or more), half of them with a figure or one
-    a markdown table's rule ("| --- | --- |"). Its header row ("Council | Change | Pupils
-    affected") and a row of names or files belong to the table, though alone each reads as
-    a menu."""
+    """Indices of the rows of a data table written with "|" or tabs: ``min_rows`` or more
+    adjacent lines with the same number of cells (three or more), half of them with a figure,
+    one a markdown table's rule ("| --- | --- |"), or all pasted with tabs. Its header row
+    ("Council | Change | Pupils affected") and a row of names or files belong to the table,
+    though alone each reads as a menu."""
     rows: set[int] = set()
     for _, run in itertools.groupby(range(len(state.lines)), key=lambda i: _row_key(state, i)):
         run = list(run)
