@@ -120,7 +120,6 @@ def _validate_rule(rule: ArtefactRule) -> None:
 
 
 def _compile_rule(rule: ArtefactRule) -> re.Pattern[str]:
-    flags = re.IGNORECASE if rule.ignore_case else 0
     if rule.kind == "phrases":
         alt = "|".join(re.escape(" ".join(p.split())) for p in rule.phrases)
         body = {
@@ -128,24 +127,25 @@ def _compile_rule(rule: ArtefactRule) -> re.Pattern[str]:
             "anywhere": rf"\b(?:{alt})\b",
             "whole": rf"^(?:{alt})\W{{0,4}}$",
         }[rule.position]
-    else:
-        body = "|".join(f"(?:{p})" for p in rule.patterns)
-    try:
-        return re.compile(body, flags)
-    except re.error as exc:
-        raise ValueError(
-            f"artefact rule {rule.name!r}: key 'patterns' is not a valid regex "
-            f"({exc}); fix the expression"
-        ) from None
+        return _compile(rule, "patterns", body)
+    return _compile_alternatives(rule, "patterns")
 
 
 def _compile_unless_next(rule: ArtefactRule) -> re.Pattern[str]:
-    flags = re.IGNORECASE if rule.ignore_case else 0
+    return _compile_alternatives(rule, "unless_next")
+
+
+def _compile_alternatives(rule: ArtefactRule, key: str) -> re.Pattern[str]:
+    """The regular expressions of the rule's list ``key`` as one, each a group."""
+    return _compile(rule, key, "|".join(f"(?:{p})" for p in getattr(rule, key)))
+
+
+def _compile(rule: ArtefactRule, key: str, body: str) -> re.Pattern[str]:
     try:
-        return re.compile("|".join(f"(?:{p})" for p in rule.unless_next), flags)
+        return re.compile(body, re.IGNORECASE if rule.ignore_case else 0)
     except re.error as exc:
         raise ValueError(
-            f"artefact rule {rule.name!r}: key 'unless_next' is not a valid regex "
+            f"artefact rule {rule.name!r}: key {key!r} is not a valid regex "
             f"({exc}); fix the expression"
         ) from None
 
