@@ -415,6 +415,8 @@ FURNITURE = [
     "This page contains affiliate links.",
     "Annual report 2023-24 (PDF, 2.4MB)",
     "Open the consultation document (DOCX, 96 KB)",
+    # regression (set 271): a scan's specks end in a full stop but hold no word
+    "' , \u25a0 .",
 ]
 HARD_CONTENT = [
     "It was shocking. Photo ID is now required at the gate.",
@@ -509,6 +511,8 @@ HARD_CONTENT = [
     # regression (set 260): an offer in reported speech is the company's, as the story says
     "Customers who sign up online before 30 April will also get their first month free, "
     "Kestrel said.",
+    # regression (set 271): a subheading that names who responds, with no role after a comma
+    "Response from NHS England",
 ]
 
 

@@ -24,6 +24,9 @@ from culturelens.clean import clean_document
         ("u/harbour_sal \u00b7 6h", True),
         ("Employment solicitor \u00b7 2y", True),
         ("[00:05:12]", True),  # a podcast transcript's timestamp
+        # regression (set 270): a forum post's card prints its member's handle alone
+        ("Old_Sweat_REME", True),
+        ("u/drains_and_brains", True),
         ("78,000", False),  # an attendance figure
         ("Saturday, 26 February", False),  # a match preview's date
         ("Under 18s", False),  # a ticket price list's entry
@@ -31,6 +34,15 @@ from culturelens.clean import clean_document
 )
 def test_residue_between_prose(line: str, removed: bool) -> None:
     assert (line in removed_rules("\n\n".join([PROSE[0], line, PROSE[1]]))) is removed
+
+
+def test_a_handle_above_the_first_paragraph_is_the_byline() -> None:
+    """A thread's first post: its member's handle over the text is no card's residue."""
+    doc = clean_document(
+        "\n\n".join(["Should my son report his instructor?", "Old_Sweat_REME", *PROSE]),
+        rules=RULES,
+    )
+    assert rule_of(doc, "Old_Sweat_REME") != "ui_residue"
 
 
 def test_a_date_with_a_running_time_is_the_date() -> None:

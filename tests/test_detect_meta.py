@@ -216,6 +216,25 @@ from culturelens.clean import clean_document
             "I reported my own club. Here's what happened next.",
             {"section_label", "metadata_byline", "metadata_date"},
         ),
+        # regression (sets 15, 187, 271): a line with a longer standfirst under it is the
+        # headline, not the standfirst of a site's name or an advert's line above it
+        (
+            ["Read today's paper on any device - e-paper subscriptions from Shs500 a day",
+             "Masaka hospital nurses petition ministry over 'harassment' by supervisors",
+             "More than 60 health workers say they are shouted at during ward rounds and "
+             "blamed for drug stock-outs they do not control.",
+             "By Robert Ssekandi", "Tuesday, March 11, 2025"],
+            "Masaka hospital nurses petition ministry over 'harassment' by supervisors",
+            {"section_label", "metadata_byline", "metadata_date"},
+        ),
+        # regression (set 273): a headline that asks, under the date and over the byline,
+        # below a newsletter's name
+        (
+            ["THE PASS NOTES", "Thursday 27 February 2025", "Who are the awards actually for?",
+             "By Amira Stellan"],
+            "Who are the awards actually for?",
+            {"section_label", "metadata_byline", "metadata_date"},
+        ),
     ],
 )  # fmt: skip
 def test_headline_and_labels_above_it(head: list[str], title: str, removed_rules: set) -> None:
@@ -377,6 +396,13 @@ def test_author_bio_after_a_role_line(bio: str, removed: bool) -> None:
          ["WRITER: Penchan Srisawat"]),
         (["Court jails official over school funds", "Reporter: Dewi Anggraini"],
          ["Reporter: Dewi Anggraini"]),
+        # regression (sets 271, 272): a review's reviewers and a report's research team
+        (["Independent review of safeguarding at St Aldhelm's",
+          "Reviewers: Dr Helen Okafor and Martin Rees"],
+         ["Reviewers: Dr Helen Okafor and Martin Rees"]),
+        (["Waiting on the line: how firms handle complaints",
+          "Research team: Nadia Brookes, Owen Felstead"],
+         ["Research team: Nadia Brookes, Owen Felstead"]),
         # regression (set 100): two names and the city they write from
         (["Gym chain shares slump after profit warning",
           "Rosalind Achterberg-Nwosu and Tom Ferrante in London", "4 March 2026"],

@@ -24,6 +24,10 @@ from culturelens.clean_state import line_fingerprint
             1,
         ),  # a pull quote repeating the body
         (['"Freedom to speak up"', "The Freedom to speak up guardian said so.", PROSE[1]], 0),
+        # regression (set 273): a pull quote of five words, one sentence lifted out of a
+        # paragraph
+        (['"Asking for help is the job."', PROSE[0],
+          'She told them: "Asking for help is the job." Nobody had said it before.'], 1),
         # regression (sets 12, 16, 36, 40): a whole quoted sentence lifted out of a paragraph
         (['"Write it down, put the date on it, and keep a copy at home."',
           '"Write it down, put the date on it, and keep a copy at home," the adviser said.'], 1),
@@ -81,8 +85,11 @@ from culturelens.clean_state import line_fingerprint
           "hide a colleague's harassment from a new employer;",
           "LPSB guidance: Non-disclosure agreements | 8",
           "make a payment depend on silence about a crime."], 2),
+        # regression (set 270): a title of two words with a "|" before or after the number
+        (["2 | Annual Report 2024", PROSE[0], "Annual Report 2024 | 3", PROSE[1]], 2),
         # ... but not numbered sub-headings, nor a number in running text
         (["2 The athlete pathway", PROSE[0], "3 The athlete pathway", PROSE[1]], 0),
+        (["Annual Report   2", PROSE[0], "Annual Report   3", PROSE[1]], 0),
         (["Recommendation   2", PROSE[0], "Recommendation   3", PROSE[1]], 0),
         # a gallery's title over every slide's caption, in any case (dw.com page)
         (["Racist, ruthless, cruel: the colonial history", PROSE[0]] * 3, 3),

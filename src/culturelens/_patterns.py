@@ -215,7 +215,7 @@ RE_BY_PREFIX = re.compile(
     r"|presented|(?:medically )?reviewed|fact-checked|edited|compiled|prepared|interview"
     r"|summary|answered|interviewed|chaired|moderated|produced|curated)"
     r"(?: and (?:written(?: up)?|edited|produced))? )?(?:by|authors?)|byline|words|as told to"
-    r"|from:):? (?:the )?(?-i:[A-Z])",
+    r"|from:|reviewers?:|research team:):? (?:the )?(?-i:[A-Z])",
     re.I,
 )
 # A byline's label on a line of its own, the name on the next ("By" / "Jon Porter").
@@ -270,6 +270,9 @@ RE_PAGE_TITLE_SEPARATOR = re.compile(r"\s*[|\u00b7]\s*|\s+[-\u2013/:]{1,2}\s+")
 # relative time ("48", "1.2k", "(12)", "15:42", "[00:05:12]", "1 of 12", "Page 14 of 38",
 # "3 hours ago", "3d"), or a comment's author with its age ("u/harbour_sal · 6h").
 # Four-digit years are not residue: timelines use them as sub-headings.
+# A forum member's handle alone on its line, as each post's card prints it ("Old_Sweat_REME",
+# "u/drains_and_brains"): a name with an underscore, which no writer's own line has.
+RE_USER_HANDLE = re.compile(r"^(?:u/|@)?[^\W\d_][\w.-]*_[\w.-]+$")
 RE_RESIDUE = re.compile(
     r"^[(\[]?(?:\d{1,3}(?:\.\d)?[km]?"
     r"|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?"
@@ -337,6 +340,9 @@ RE_PAGE_NUMBER_APART = re.compile(
     r"^(?:page )?\d{1,4}(?: {3,}|\t| ?[|\u00b7] ?)\S"
     r"|\S(?: {3,}|\t| ?[|\u00b7] ?)(?:page )?\d{1,4}(?: of \d{1,4})?$",
     re.I,
+)
+RE_PAGE_NUMBER_MARKED = re.compile(
+    r"^(?:page )?\d{1,4} ?[|\u00b7] ?\S|\S ?[|\u00b7] ?(?:page )?\d{1,4}(?: of \d{1,4})?$", re.I
 )
 RE_DIGITS = re.compile(r"\d+")
 # The wide gap a print layout sets between a running head's title and its page or date

@@ -153,7 +153,8 @@ def _make_line(line_no: int, raw: str) -> Line:
         low = text[:MAX_RULE_CHARS].lower()
         return Line(line_no, raw, text, bullet, A.HEADLINE_MAX_WORDS * 10, True, low)
     n_words = _count_words(text)
-    ends = bool(P.RE_SENTENCE_END.search(text))
+    # a line without a letter or digit ("' , ■ ." of a scan) ends no sentence
+    ends = n_words > 0 and bool(P.RE_SENTENCE_END.search(text))
     return Line(line_no, raw, text, bullet, n_words, ends, text.lower())
 
 

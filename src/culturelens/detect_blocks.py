@@ -495,14 +495,18 @@ def _remove_tail_headers(state: State, rule: ArtefactRule, last: int) -> None:
 
 def detect_residue(state: State, rule: ArtefactRule) -> None:
     """Counts, clock times, gallery/page positions, relative times; dates without a year at
-    the edges ("48", "15:42", "1 of 12", "3 hours ago", "Mar 11")."""
+    the edges ("48", "15:42", "1 of 12", "3 hours ago", "Mar 11"); a forum member's handle
+    alone below the first paragraph ("Old_Sweat_REME")."""
     first, _ = state.prose_bounds()
     for i in state.kept():
         text = state.lines[i].text
         if len(text) > 60:
             continue
-        # fixture lists end match reports with "Saturday, 26 February": only the top counts
-        if P.RE_RESIDUE.match(text) or (i < first and P.RE_DATE_NO_YEAR.match(text)):
+        # fixture lists end match reports with "Saturday, 26 February": only the top counts;
+        # above the text, a handle is the thread's byline
+        dated = i < first and P.RE_DATE_NO_YEAR.match(text)
+        handle = i > first and P.RE_USER_HANDLE.match(text)
+        if P.RE_RESIDUE.match(text) or dated or handle:
             state.remove(i, rule)
 
 

@@ -174,12 +174,16 @@ def _confirmed_title(state: State, *, window: int = 4) -> int:
             if _kicker(state.lines[titles[-2]], state.lines[titles[-1]]):
                 titles = titles[-1:]  # "PRESS RELEASE" in capitals over the headline
                 break
+            if _over_own_standfirst(state, titles[-1]):
+                titles = titles[-1:]  # a headline has one standfirst: the upper line is no headline
+                break
             titles.pop()
         if titles:
             return _headline_over(state, titles[-1], shaped)
         if plain and all(_label_like(state.lines[i]) for i in plain):
             under = state.next_kept(meta)
-            if under in zone and _headline(state.lines[under]):
+            below = state.lines[under] if under in zone else None
+            if below is not None and (_headline(below) or _asks_headline(below)):
                 return under  # only labels above the date: the headline is below it
         if shaped and shaped[-1] == meta - 1 and state.lines[meta - 1].text.count(". ") <= 1:
             # two sentences over the byline: a headline ("They Leave. A Hospital Is Trying.")
@@ -215,6 +219,20 @@ def _over_standfirst(state: State, i: int, meta: int) -> bool:
     below = meta - 1
     stacked = i == below - 1 and state.adjacent(i, below) and state.adjacent(below, meta)
     return stacked and state.lines[i].text.count(". ") <= 1 and _standfirst(state.lines[below])
+
+
+def _over_own_standfirst(state: State, i: int) -> bool:
+    """Is the line right under line ``i`` (no blank between) a standfirst longer than it?"""
+    below = i + 1
+    if below >= len(state.lines) or not state.adjacent(i, below) or state.is_removed(below):
+        return False
+    lower = state.lines[below]
+    return _standfirst(lower) and lower.n_words > state.lines[i].n_words
+
+
+def _asks_headline(ln: Line) -> bool:
+    """A headline that asks one question ("Who are the awards actually for?")."""
+    return _asks(ln) and _headline_candidate(ln, 30) and ln.n_words >= 5
 
 
 def _asks(ln: Line) -> bool:

@@ -128,16 +128,19 @@ def detect_repeated_line(state: State, rule: ArtefactRule) -> None:
 def _running_heads(state: State, max_words: int) -> list[int]:
     """Kept lines that recur with another page number set apart at their start or end: a
     PDF's running head or foot ("2   Inspection report 12 March 2024", "Duty of care in
-    elite sport   19"). Three words or more besides the numbers, and the number spaced
-    apart as a page layout sets it, so "Recommendation 2" and a sub-heading "2 The pathway"
-    stay."""
+    elite sport   19"). Three words or more besides the numbers (two with a "|" or "·" before
+    the number: "2 | Annual Report 2024"), and the number spaced apart as a page layout sets
+    it, so "Recommendation 2" and a sub-heading "2 The pathway" stay."""
     keys: dict[int, str] = {}
     for i, ln in enumerate(state.lines):  # a copy another rule took still counts
         if ln.sentence_end or ln.n_words > max_words:
             continue
         if P.RE_PAGE_NUMBER_APART.search(ln.raw.strip()):
             key = line_fingerprint(P.RE_DIGITS.sub(" ", ln.text))
-            keys[i] = key if len(key.split()) >= 3 else ""
+            # a title of two words is enough with a "|" or "·" between it and its page
+            # number ("2 | Annual Report 2024"); a spaced-apart pair may be a table's cells
+            enough = 2 if P.RE_PAGE_NUMBER_MARKED.search(ln.raw.strip()) else 3
+            keys[i] = key if len(key.split()) >= enough else ""
     counts = Counter(keys.values())
     return [i for i in state.kept() if keys.get(i) and counts[keys[i]] > 1]
 
@@ -259,7 +262,7 @@ def _printed_heads(state: State, keys: list[str], *, max_words: int = 25) -> set
 
 
 def _pull_quote_shaped(ln: Line) -> bool:
-    return bool(P.RE_QUOTE_OPEN.match(ln.text)) and 7 <= ln.n_words <= 40
+    return bool(P.RE_QUOTE_OPEN.match(ln.text)) and 5 <= ln.n_words <= 40
 
 
 def _name_list(text: str) -> bool:
