@@ -224,6 +224,11 @@ def test_ui_fragments_between_artefacts(tail: list[str], kept: list[str]) -> Non
         # regression (set 87): a numbered section heading of up to eight words above prose
         (["Hospo giant slugged over underpaid backpackers", "Bar owner banned after chat leak",
           "3. Retail sales by store type"], ["3. Retail sales by store type"]),
+        # regression (set 274): a heading numbered by its label ("Proposal 1:") above prose
+        (["We want to hear from both.", "What we are proposing",
+          "Proposal 1: A smaller night quota"],
+         ["We want to hear from both.", "What we are proposing",
+          "Proposal 1: A smaller night quota"]),
         # ... but headlines with one figure each are still a related block
         (["Top 25: Reynoldsburg stays No. 1 heading into regionals",
           "Granville holds off Bishop Watterson in overtime thriller",

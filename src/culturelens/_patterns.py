@@ -49,6 +49,8 @@ RE_BULLET = re.compile(
     r"|\u2192(?= [a-z]))\s*"
 )
 RE_NUMBERED = re.compile(r"^\(?\d{1,3}[.)](?= )")
+# A heading numbered by its label ("Proposal 1: A smaller night quota", "Step 3 - Apply").
+RE_LABEL_NUMBERED = re.compile(r"^[A-Z][a-z]{2,15} \d{1,2}(?:[:.]| [:\u2013-]) ?\S")
 # A rank in a most-read list: "2. ", "(3) ", or a figure set off by a tab or spaces ("1   ").
 RE_RANK = re.compile(r"^\(?(\d{1,2})(?:[.)] |\t|\s{2,})")
 # ... or any number a line opens with, a space after it ("2 Date set for reopening").

@@ -241,7 +241,8 @@ def _headline_in_block(state: State, i: int, max_words: int) -> bool:
 
 def _subheading_above_prose(state: State, i: int) -> bool:
     """Up to four words, or a quoted phrase, numbered section or what/who/why/how heading of up
-    to eight ("'Just get it in the air'", "3. Retail sales by store type", "What the health
+    to eight ("'Just get it in the air'", "3. Retail sales by store type", "Proposal 1: A
+    smaller night quota", "What the health
     agency says"), above prose or above a list of two or more long bullets ("What the study
     found" / "* Eating after 9pm: 28 per cent higher risk ..."). Up to eight words, too, above
     a sentence that opens a list ("Three shifts that made a difference" / "The organisations
@@ -251,6 +252,7 @@ def _subheading_above_prose(state: State, i: int) -> bool:
     below = state.next_kept(i)
     opens_quote = P.RE_QUOTE_OPEN.match(text) is not None
     longer = opens_quote or P.RE_NUMBERED.match(text) is not None
+    longer = longer or P.RE_LABEL_NUMBERED.match(text) is not None  # "Proposal 1: ..."
     longer = longer or P.RE_WH_QUESTION.match(text) is not None  # "What the agency says"
     longer = longer or (below is not None and introduces(state.lines[below]))
     quoted = opens_quote and text[-1] in "'\""
