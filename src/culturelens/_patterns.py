@@ -272,9 +272,6 @@ RE_PAGE_TITLE_SEPARATOR = re.compile(r"\s*[|\u00b7]\s*|\s+[-\u2013/:]{1,2}\s+")
 # relative time ("48", "1.2k", "(12)", "15:42", "[00:05:12]", "1 of 12", "Page 14 of 38",
 # "3 hours ago", "3d"), or a comment's author with its age ("u/harbour_sal · 6h").
 # Four-digit years are not residue: timelines use them as sub-headings.
-# A forum member's handle alone on its line, as each post's card prints it ("Old_Sweat_REME",
-# "u/drains_and_brains"): a name with an underscore, which no writer's own line has.
-RE_USER_HANDLE = re.compile(r"^(?:u/|@)?[^\W\d_][\w.-]*_[\w.-]+$")
 RE_RESIDUE = re.compile(
     r"^[(\[]?(?:\d{1,3}(?:\.\d)?[km]?"
     r"|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?"
@@ -287,6 +284,9 @@ RE_RESIDUE = re.compile(
     r"|(?:(?:last )?(?:updated|posted) )?(?:just now|yesterday|today))[)\]]?\W{0,2}$",
     re.I,
 )
+# A forum member's handle alone on its line, as each post's card prints it ("Old_Sweat_REME",
+# "u/drains_and_brains"): a name with an underscore, which no writer's own line has.
+RE_USER_HANDLE = re.compile(r"^(?:u/|@)?[^\W\d_][\w.-]*_[\w.-]+$")
 # A time stamp on a line of its own, as a transcript or caption file puts it before each
 # caption or turn ("0:06", "1:02:15", "[00:05:12]"), and a sound tag ("[Music]", "(laughter)").
 RE_TIME_STAMP = re.compile(r"^[(\[]?(?:\d{1,2}:)?\d{1,2}:\d{2}[)\]]?$")

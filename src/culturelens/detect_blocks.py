@@ -242,12 +242,12 @@ def _headline_in_block(state: State, i: int, max_words: int) -> bool:
 def _subheading_above_prose(state: State, i: int) -> bool:
     """Up to four words, or a quoted phrase, numbered section or what/who/why/how heading of up
     to eight ("'Just get it in the air'", "3. Retail sales by store type", "Proposal 1: A
-    smaller night quota", "What the health
-    agency says"), above prose or above a list of two or more long bullets ("What the study
-    found" / "* Eating after 9pm: 28 per cent higher risk ..."). Up to eight words, too, above
-    a sentence that opens a list ("Three shifts that made a difference" / "The organisations
-    ... had made a small number of practical changes:"); up to ten, a line that is all one
-    quotation ("'Nobody wanted to be the name on the form'")."""
+    smaller night quota", "What the health agency says"), above prose or above a list of two
+    or more long bullets ("What the study found" / "* Eating after 9pm: 28 per cent higher
+    risk ..."). Up to eight words, too, above a sentence that opens a list ("Three shifts
+    that made a difference" / "The organisations ... had made a small number of practical
+    changes:"); up to ten, a line that is all one quotation ("'Nobody wanted to be the name
+    on the form'")."""
     text = state.lines[i].text
     below = state.next_kept(i)
     opens_quote = P.RE_QUOTE_OPEN.match(text) is not None
