@@ -337,15 +337,12 @@ RE_SPACED_ITEMS = re.compile(r"\S(?: {2,}|\t)\S.*\S(?: {2,}|\t)\S|[\u00b7\u2022]
 RE_COLUMN_GAP = re.compile(r"\S(?: {3,}|\t)\S")
 # A page number set apart at the start or end of a raw line, as a PDF's running head or
 # foot prints it ("12   Annual report 2024", "Annual report 2024   12", "Staff survey | 3",
-# "Policy PD/11 | Page 4 of 9").
-RE_PAGE_NUMBER_APART = re.compile(
-    r"^(?:page )?\d{1,4}(?: {3,}|\t| ?[|\u00b7] ?)\S"
-    r"|\S(?: {3,}|\t| ?[|\u00b7] ?)(?:page )?\d{1,4}(?: of \d{1,4})?$",
-    re.I,
-)
-RE_PAGE_NUMBER_MARKED = re.compile(
-    r"^(?:page )?\d{1,4} ?[|\u00b7] ?\S|\S ?[|\u00b7] ?(?:page )?\d{1,4}(?: of \d{1,4})?$", re.I
-)
+# "Policy PD/11 | Page 4 of 9"); RE_PAGE_NUMBER_MARKED, one set apart by a "|" or "·" only
+# ("2 | Annual Report 2024"). Both are built from one template, so they differ only there.
+_PAGE_MARK = r" ?[|\u00b7] ?"
+_PAGE_NUMBER = r"^(?:page )?\d{{1,4}}{sep}\S|\S{sep}(?:page )?\d{{1,4}}(?: of \d{{1,4}})?$"
+RE_PAGE_NUMBER_APART = re.compile(_PAGE_NUMBER.format(sep=rf"(?: {{3,}}|\t|{_PAGE_MARK})"), re.I)
+RE_PAGE_NUMBER_MARKED = re.compile(_PAGE_NUMBER.format(sep=_PAGE_MARK), re.I)
 RE_DIGITS = re.compile(r"\d+")
 # The wide gap a print layout sets between a running head's title and its page or date
 # ("Final decision          2"); a table's columns sit in lines that have gaps too.

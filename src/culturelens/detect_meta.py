@@ -183,7 +183,7 @@ def _confirmed_title(state: State, *, window: int = 4) -> int:
         if plain and all(_label_like(state.lines[i]) for i in plain):
             under = state.next_kept(meta)
             below = state.lines[under] if under in zone else None
-            if below is not None and (_headline(below) or _asks_headline(below)):
+            if below is not None and _headline(below, may_ask=True):
                 return under  # only labels above the date: the headline is below it
         if shaped and shaped[-1] == meta - 1 and state.lines[meta - 1].text.count(". ") <= 1:
             # two sentences over the byline: a headline ("They Leave. A Hospital Is Trying.")
@@ -228,11 +228,6 @@ def _over_own_standfirst(state: State, i: int) -> bool:
         return False
     lower = state.lines[below]
     return _standfirst(lower) and lower.n_words > state.lines[i].n_words
-
-
-def _asks_headline(ln: Line) -> bool:
-    """A headline that asks one question ("Who are the awards actually for?")."""
-    return _asks(ln) and _headline_candidate(ln, 30) and ln.n_words >= 5
 
 
 def _asks(ln: Line) -> bool:
@@ -560,8 +555,11 @@ def _under_headline(state: State, i: int) -> bool:
     return bool(above) and _headline(state.lines[above[-1]])
 
 
-def _headline(ln: Line) -> bool:
-    return _headline_candidate(ln, 30) and ln.n_words >= 5 and not ln.sentence_end
+def _headline(ln: Line, *, may_ask: bool = False) -> bool:
+    """Five words or more, no sentence; or, ``may_ask``, one question ("Who are the awards
+    actually for?")."""
+    unended = not ln.sentence_end or (may_ask and _asks(ln))
+    return _headline_candidate(ln, 30) and ln.n_words >= 5 and unended
 
 
 def _standfirst(ln: Line) -> bool:

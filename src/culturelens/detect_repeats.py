@@ -135,11 +135,12 @@ def _running_heads(state: State, max_words: int) -> list[int]:
     for i, ln in enumerate(state.lines):  # a copy another rule took still counts
         if ln.sentence_end or ln.n_words > max_words:
             continue
-        if P.RE_PAGE_NUMBER_APART.search(ln.raw.strip()):
+        raw = ln.raw.strip()
+        if P.RE_PAGE_NUMBER_APART.search(raw):
             key = line_fingerprint(P.RE_DIGITS.sub(" ", ln.text))
             # a title of two words is enough with a "|" or "·" between it and its page
             # number ("2 | Annual Report 2024"); a spaced-apart pair may be a table's cells
-            enough = 2 if P.RE_PAGE_NUMBER_MARKED.search(ln.raw.strip()) else 3
+            enough = 2 if P.RE_PAGE_NUMBER_MARKED.search(raw) else 3
             keys[i] = key if len(key.split()) >= enough else ""
     counts = Counter(keys.values())
     return [i for i in state.kept() if keys.get(i) and counts[keys[i]] > 1]
