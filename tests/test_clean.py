@@ -553,3 +553,22 @@ def test_clean_document_counts_non_blank_raw_lines(text, n_lines):
 def test_about_heading_stays_over_a_description(below: str, kept: bool) -> None:
     doc = clean_document(_doc("About Thornbury Buses", below), rules=RULES)
     assert ("About Thornbury Buses" in doc.text) is kept
+
+
+@pytest.mark.parametrize(
+    ("below", "kept"),
+    [
+        # regression (sets 12, 13, 182, 243, 249, 282): the story's heading over how to
+        # respond to a consultation, with its deadline
+        ("The consultation closes on 30 June and can be completed online or at the library.",
+         True),
+        ("Residents can submit comments on the proposals until 30 May through the portal.", True),
+        ("We want to know what you think of the proposal and how it could affect you.", True),
+        # a prompt over the page's comments or a poll (sets 17, 88, 260)
+        ("Comments (23)", False),
+        ("Should the district council help fund community pub buyouts?", False),
+    ],
+)  # fmt: skip
+def test_have_your_say_stays_over_a_consultation(below: str, kept: bool) -> None:
+    doc = clean_document(_doc("Have your say", below), rules=RULES)
+    assert ("Have your say" in doc.text) is kept

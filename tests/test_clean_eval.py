@@ -52,7 +52,7 @@ def test_no_silent_loss_and_no_content_removed_on_labelled_documents() -> None:
     # sets 7-42 keep a few losses and label disagreements ("Notes to editors", a reporting
     # credit, speaker names of a debate); their retention floors are in
     # test_evaluate_cleaning_targets
-    blind = [f"synthetic_heldout{n}" for n in range(7, 282)]
+    blind = [f"synthetic_heldout{n}" for n in range(7, 286)]
     lost = lost[~lost["dataset"].isin(blind)]
     seeds = predicted[predicted["dataset"] == "seeds"]
     assert lost.empty, lost[["doc_id", "line_no", "rule", "text"]].to_string()
@@ -359,7 +359,9 @@ def test_evaluate_cleaning_targets() -> None:
         # regulators' pages: an inspection's outcome fields (labelled content here)
         "synthetic_heldout204": (0.93, 0.95, 0.95),
         "synthetic_heldout205": (0.94, 0.95, 0.99),
-        "synthetic_heldout206": (0.96, 0.96, 0.99),
+        # a writer's first name signing off ("Helen"): a byline here and in sets 238, 272 and
+        # 273, content in nine sets; since session 35 the cleaner keeps it
+        "synthetic_heldout206": (0.96, 0.95, 0.99),
         "synthetic_heldout207": (0.93, 0.95, 0.97),
         "synthetic_heldout208": (0.92, 0.92, 0.99),
         "synthetic_heldout209": (0.91, 0.93, 0.96),
@@ -438,7 +440,8 @@ def test_evaluate_cleaning_targets() -> None:
         "synthetic_heldout270": (0.93, 0.92, 0.95),
         "synthetic_heldout271": (0.92, 0.93, 0.99),
         "synthetic_heldout272": (0.95, 0.94, 0.99),
-        "synthetic_heldout273": (0.96, 0.96, 1.00),
+        # a writer's first name signing off ("Amira"): as for set 206
+        "synthetic_heldout273": (0.96, 0.95, 1.00),
         "synthetic_heldout274": (0.86, 0.90, 0.97),
         "synthetic_heldout275": (0.89, 0.90, 0.97),
         "synthetic_heldout276": (0.92, 0.93, 0.98),
@@ -447,6 +450,13 @@ def test_evaluate_cleaning_targets() -> None:
         "synthetic_heldout279": (0.90, 0.89, 0.96),
         "synthetic_heldout280": (0.85, 0.88, 0.94),
         "synthetic_heldout281": (0.89, 0.91, 0.99),
+        # fire and rescue, building safety and housing repairs, sport governance, financial
+        # conduct: a committee transcript's page feet, a forum's replies, a government page's
+        # fields, a results announcement's contacts and forward-looking statements
+        "synthetic_heldout282": (0.97, 0.95, 0.97),
+        "synthetic_heldout283": (0.91, 0.91, 0.96),
+        "synthetic_heldout284": (0.96, 0.95, 0.99),
+        "synthetic_heldout285": (0.97, 0.97, 0.95),
     }
     for dataset, (recall, precision, retention) in floors.items():
         assert overall[dataset, "artefact_recall"] >= recall, dataset

@@ -24,6 +24,9 @@ from culturelens.clean import clean_document
         ("u/harbour_sal \u00b7 6h", True),
         ("Employment solicitor \u00b7 2y", True),
         ("[00:05:12]", True),  # a podcast transcript's timestamp
+        # regression (sets 18, 144, 282): a networking site's post age with its globe
+        ("3d \u2022 Edited \u2022 \U0001f310", True),
+        ("1w \u2022 \U0001f310", True),
         # regression (set 270): a forum post's card prints its member's handle alone
         ("Old_Sweat_REME", True),
         ("u/drains_and_brains", True),
@@ -70,6 +73,14 @@ def test_a_date_with_a_running_time_is_the_date() -> None:
 def test_truncated_line(line: str, removed: bool) -> None:
     doc = clean_document("\n\n".join(["Headline here", PROSE[0], line, PROSE[1]]), rules=RULES)
     assert (rule_of(doc, line) == "truncated_teaser") is removed
+
+
+def test_a_paragraph_cut_by_a_paywall_is_the_storys() -> None:
+    """Regression (set 282): the last paragraph before the wall, cut with "…", is kept."""
+    cut = ("Control manager Phil Ashdown said the early results were promising but warned "
+           "that the service had to be careful about\u2026")  # fmt: skip
+    text = "\n".join(["Headline here", *PROSE, cut, "This article is for subscribers only"])
+    assert rule_of(clean_document(text, rules=RULES), cut) is None
 
 
 @pytest.mark.parametrize(
@@ -360,6 +371,16 @@ def test_data_list_with_figures_is_kept() -> None:
           "Therapy Staff Union \u2013 contact a workplace representative"]),
         # regression (set 221): a name over an e-mail's signature delimiter signs it off
         (["Priya", "-- ", "PGP: 4F2A 91C0 7D3E 55B1 0A9C  E812 63DD 0F44 B7A1 2C90"], ["Priya"]),
+        # regression (set 285): a letter's close is no label over the newsletter box below it
+        (["Yours faithfully,",
+          "Want more money-saving tips like this? Join 2.1 million people who get our free "
+          "Money Tips email every Tuesday."], ["Yours faithfully,"]),
+        # regression (sets 284, 285): a teaser's link number or date in brackets is no figure
+        (["ALSO THIS WEEK", "* Castlegate fined \u00a38.4m over whistleblowing failures [2]",
+          "* Caldmoor's \u00a3210m add-on redress: what the numbers say [3]"], []),
+        (["Related statements",
+          "Board announces terms of reference for independent review (12 January 2024)",
+          "Update on our confidential reporting line (May 2024)"], []),
         # ... but a field list or a DOI ending in a figure is no headline
         (["Related stories", "Harlow Vale: Tries: Iredale, Amesbury Cons: Ferris 2"],
          ["Harlow Vale: Tries: Iredale, Amesbury Cons: Ferris 2"]),
@@ -399,6 +420,11 @@ def test_document_tail(tail: list[str], kept: list[str]) -> None:
         # regression (set 197): a letter's salutation under the address block opens the letter
         (["Mr Kieran Doyle", "Chief Executive", "Westmarsh District Council", "Dear Mr Doyle"],
          ["Dear Mr Doyle"]),
+        # regression (set 281): an annex's heading introduces its list of names
+        (["Annex A: List of respondent organisations", "British Retail Safety Consortium",
+          "Corrowmere Group plc", "Grocer's Guild Ltd", "Harlow & Vine Ltd"],
+         ["Annex A: List of respondent organisations", "British Retail Safety Consortium",
+          "Corrowmere Group plc", "Grocer's Guild Ltd", "Harlow & Vine Ltd"]),
         # two short lines are not a menu; sentences never are
         (["Money", "People"], ["Money", "People"]),
         (["It rained.", "It poured.", "It stopped."], ["It rained.", "It poured.", "It stopped."]),
@@ -407,6 +433,27 @@ def test_document_tail(tail: list[str], kept: list[str]) -> None:
 def test_menu_run(block: list[str], kept: list[str]) -> None:
     doc = clean_document("\n".join(["Headline here", PROSE[0], *block, PROSE[1]]), rules=RULES)
     assert [p.text for p in doc.paragraphs] == [PROSE[0], *kept, PROSE[1]]
+
+
+def test_a_list_ends_at_a_sub_heading_after_a_paragraph() -> None:
+    """Regression (set 283): on a page without blank lines, a list introduced by a colon
+    ends at a sub-heading after a paragraph; the tags at the foot are no item of it."""
+    tags = ["Construction", "Mental Health", "Bullying", "Workplace Culture"]
+    lines = ["Headline here", PROSE[0], "I tell every new starter the same thing:",
+             '"Come and find me if someone is making your life a misery on site."',
+             "If it is happening to you", PROSE[1], *tags]  # fmt: skip
+    doc = clean_document("\n".join(lines), rules=RULES)
+    assert all(rule_of(doc, tag) == "menu_run" for tag in tags)
+
+
+@pytest.mark.parametrize("byline", ["By Andy Carter", "Andy Carter"])
+def test_the_authors_first_name_signs_off(byline: str) -> None:
+    """Regression (sets 130, 179, 203, 212, 219, 241, 256, 264, 276): the author's first name
+    alone after the last paragraph signs the post off; it is no label over the furniture
+    below it. The byline may be the name alone."""
+    head = ["Council votes to close two libraries", byline, "12 March 2025", ""]
+    lines = [*head, *PROSE, "Andy", "Share this article"]
+    assert rule_of(clean_document("\n".join(lines), rules=RULES), "Andy") is None
 
 
 LETTER = f"{PROSE[0]} {PROSE[1]}"  # a paragraph of twenty words or more

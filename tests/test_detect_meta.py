@@ -227,6 +227,29 @@ from culturelens.clean import clean_document
             "Masaka hospital nurses petition ministry over 'harassment' by supervisors",
             {"section_label", "metadata_byline", "metadata_date"},
         ),
+        # regression (set 283): a headline of two sentences over its standfirst and the
+        # writer's bare name, the date further down
+        (
+            ["Open in app", "Sign up", "Sign in",
+             "Nobody Calls It Bullying on Site. They Call It Banter.",
+             "Twenty years in construction taught me that the worst hazard on a job isn't "
+             "always the one you can see.",
+             "Dev Hollingshead", "Follow", "7 min read", "Mar 2, 2025"],
+            "Nobody Calls It Bullying on Site. They Call It Banter.",
+            {"section_label", "newsletter_cta", "navigation", "header_furniture",
+             "media_controls", "reading_time", "metadata_date"},
+        ),
+        # regression (sets 165, 197, 276, 283): a government page's department under "From:"
+        # is a field between the headline and the date, not the headline
+        (
+            ["Open consultation",
+             "Timescales for emergency and urgent repairs in social housing",
+             "We are seeking views on proposals to set legal maximum timescales for repairs.",
+             "From:", "Ministry of Housing, Communities and Local Government",
+             "Published 3 March 2025", "Applies to:", "England"],
+            "Timescales for emergency and urgent repairs in social housing",
+            {"section_label", "header_furniture", "metadata_date"},
+        ),
         # regression (set 273): a headline that asks, under the date and over the byline,
         # below a newsletter's name
         (
@@ -281,6 +304,25 @@ def test_a_long_standfirst_under_the_headline_is_no_headline(
     assert doc.paragraphs[0].text == head[4]
 
 
+def test_an_interviews_byline_has_the_date_under_it() -> None:
+    """Regression (sets 119, 285): "Interview by ..." is a byline, so the date under it is
+    the story's, over a Q&A's first question."""
+    lines = [
+        "Interviews", "'Silence is the real risk': a speak-up champion on insurance culture",
+        "Ruth Adeyemi spent 18 months as the independent whistleblowers' champion at one of "
+        "the UK's largest insurers. She tells us what worked.",
+        "Interview by Amara Lindqvist", "June 3, 2025", "",
+        "When Ruth Adeyemi took on the role, the insurer had just settled a tribunal claim "
+        "brought by a former manager who said she was sidelined.",
+        "Conduct Quarterly: Why did they bring in someone from outside financial services?",
+    ]  # fmt: skip
+    doc = clean_document("\n".join(lines), rules=RULES)
+    assert (rule_of(doc, "Interview by Amara Lindqvist"), doc.date) == (
+        "metadata_byline",
+        "2025-06-03",
+    )
+
+
 @pytest.mark.parametrize(
     ("byline", "bio", "removed"),
     [
@@ -296,6 +338,10 @@ def test_a_long_standfirst_under_the_headline_is_no_headline(
         ("Hosted by Rosa Achebe", "Rosa Achebe presents the show every Tuesday.", True),
         # regression (set 92): a desk byline names no one, so "Staff ..." is the story's
         ("By Staff Reporter", "Staff at several homes said they learned of it on WhatsApp.",
+         False),
+        # regression (set 285): nor does a body's team ("FinServe Communications")
+        ("by FinServe Communications",
+         "FinServe has written to the chief executive asking for the tables to be removed.",
          False),
     ],
 )  # fmt: skip

@@ -87,6 +87,9 @@ from culturelens.clean_state import line_fingerprint
           "make a payment depend on silence about a crime."], 2),
         # regression (set 270): a title of two words with a "|" before or after the number
         (["2 | Annual Report 2024", PROSE[0], "Annual Report 2024 | 3", PROSE[1]], 2),
+        # regression (set 283): a transcript's foot, its date and the page labelled "Page"
+        (["Wednesday 22 January 2025", PROSE[2], PROSE[0], "22 January 2025\tPage 14",
+          PROSE[0], "22 January 2025\tPage 15", PROSE[1]], 2),
         # ... but not numbered sub-headings, nor a number in running text
         (["2 The athlete pathway", PROSE[0], "3 The athlete pathway", PROSE[1]], 0),
         (["Annual Report   2", PROSE[0], "Annual Report   3", PROSE[1]], 0),
@@ -105,6 +108,12 @@ from culturelens.clean_state import line_fingerprint
         (["Mozambique v Zimbabwe", "Winners meet in final match", "Namibia v Botswana",
           "Winners meet in final match", "Lesotho v Malawi", "Winners meet in final match",
           PROSE[0]], 0),
+        # regression (sets 221, 250, 254, 269, 279, 284): a forum reply's subject repeats the
+        # thread's title after "Re:"
+        (["The Dunmore report - what it actually says and why it matters (long post)",
+          PROSE[0], "TownTillIDie",
+          "Re: The Dunmore report - what it actually says and why it matters (long post)",
+          PROSE[1]], 1),
         # regression (set 257): each table of a results page has the same header row
         (["Candidate\tParty\tVotes\nAnn Lee\tGreen\t1,204\nRaj Das\tLabour\t988", PROSE[0],
           "Candidate\tParty\tVotes\nTom Hay\tReform\t2,310\nLiz Ode\tLabour\t1,870",

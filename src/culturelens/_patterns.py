@@ -58,11 +58,13 @@ RE_LEAD_NUMBER = re.compile(r"^\(?(\d{1,2})[.)]?\s+(?=\S)")
 # A letter's salutation ("Dear Parents and Carers,", "Dear Rosalind"): the letter's first line.
 RE_SALUTATION = re.compile(r"^dear\b[^.!?:]{1,60},?$", re.I)
 # A journalist's label over the story's own list, written without its colon ("Key points",
-# "What we still don't know", "Sweetgrass by the numbers").
+# "What we still don't know", "Sweetgrass by the numbers"), and an annex's heading over its
+# list ("Annex A: List of respondent organisations").
 RE_LIST_LABEL = re.compile(
     r"^(?:key (?:points|findings|facts|messages|takeaways|dates|numbers)|what we (?:still )?"
     r"(?:know|don't know|do not know)(?: so far)?|at a glance|in short"
-    r"|(?:[\w'\u2019-]+ ){0,5}(?:in|by the) numbers|highlights)\W{0,2}$",
+    r"|(?:[\w'\u2019-]+ ){0,5}(?:in|by the) numbers|highlights"
+    r"|(?:annex|appendix) \w{1,3}(?::| [\u2013-]) .{3,60})\W{0,2}$",
     re.I,
 )
 # A heading's section number ("2. ", "4.1 ", "3 ").
@@ -160,6 +162,11 @@ _LABEL = (
     r"(?:(?:first |last )?(?:published|posted|updated|modified|date)(?: time| date)?"
     r"(?: on| at)?:? ?)?"
 )
+# What a teaser carries after its headline: a plain-text e-mail's link number ("Castlegate
+# fined £8.4m [2]") or the date in brackets ("Update on our reporting line (May 2024)").
+RE_TEASER_END = re.compile(
+    rf"\s(?:\[\d{{1,3}}\]|\((?:\d{{1,2}} )?{_MONTH.replace('?P<mon>', '?:')} \d{{4}}\))$", re.I
+)
 RE_DATE_DMY = re.compile(
     rf"^{_LABEL}{_LEAD_TIME}{_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)? {_MONTH},? "
     rf"(?P<year>\d{{4}}|\d{{2}}){_TIME}$",
@@ -200,7 +207,8 @@ RE_DATE_SPLIT = re.compile(r"\s+[|·•]\s+")
 # A journalist's role, in bylines, role lines and bios ("Health Editor", "staff writer").
 _JOURNALIST_ROLES = r"correspondent|editor|reporter|writer|journalist|columnist|contributor"
 RE_BYLINE = re.compile(
-    r"^(?:(?:Written|Words|Story|Text|Reported) by|By|BY|by|Author|Reporter|REPORTER|Writer|WRITER)"
+    r"^(?:(?:Written|Words|Story|Text|Reported|Interview|Interviewed) by"
+    r"|By|BY|by|Author|Reporter|REPORTER|Writer|WRITER)"
     r":? "
     r"(?:(?:dr|prof|sir|dame|mr|mrs|ms)\.? )?[A-Z][\w'.-]{0,30}"
     r"(?: (?:[A-Z][\w'.-]{0,30}|de|van|von|da|al|el|bin|le)){0,3}"
@@ -220,11 +228,24 @@ RE_BY_PREFIX = re.compile(
     r"|from:|reviewers?:|research team:):? (?:the )?(?-i:[A-Z])",
     re.I,
 )
+# A government page's fields under its headline: the publisher on the line under "From:",
+# the nations under "Applies to:", a date under "Published".
+RE_HEADER_FIELD = re.compile(
+    r"^(?:from|(?:published|issued) by|organi[sz]ations?|departments?|applies to)\s?:$"
+    r"|^(?:published|updated|last updated)\s?:?$",
+    re.I,
+)
 # A byline's label on a line of its own, the name on the next ("By" / "Jon Porter").
 RE_BY_LABEL = re.compile(r"^(?:(?:written|words|story|text) )?(?:by|authors?)\W{0,2}$", re.I)
 # A journalist's role on the line under the byline ("Health reporter", "STAFF WRITER").
 RE_ROLE_LINE = re.compile(
     rf"\b(?:{_JOURNALIST_ROLES}|critic|producer|presenter|desk)s?\b",
+    re.I,
+)
+# A byline that names a team or a body, not a person ("FinServe Communications", "News
+# Team"): its first word is the organisation's name, which the story itself uses.
+RE_ORG_BYLINE = re.compile(
+    r"\b(?:communications|team|office|newsroom|staff|union|press|media|news|group|ltd|plc)$",
     re.I,
 )
 # Where a byline's name ends and its role or outlet begins ("Sam Lee, Health Editor").
@@ -277,7 +298,8 @@ RE_RESIDUE = re.compile(
     r"|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?"
     r"|(?:(?:[^\s\u00b7\d]{1,30} ){0,3}[^\s\u00b7\d]{1,30} \u00b7 "
     r"|(?:updated|posted|edited|answered) )?"
-    r"\d{1,2} ?(?:s|m|mins?|h|hrs?|d|w|wks?|mo|mos|y|yrs?)(?: ago)?(?: \u00b7 edited)?"
+    r"\d{1,2} ?(?:s|m|mins?|h|hrs?|d|w|wks?|mo|mos|y|yrs?)(?: ago)?(?: [\u00b7\u2022] edited)?"
+    r"(?: [\u00b7\u2022] ?\W?)?"  # a network's post: "3d • Edited • (globe)"
     r"|(?:page |p\. ?|slide |image |photo |picture )?\d{1,4} ?(?:of|/) ?\d{1,4}"
     r"|(?:(?:last )?(?:updated|posted|published|edited):? )?"
     r"(?:\d{1,3}|an?|one) (?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s? ago"
@@ -328,6 +350,8 @@ RE_COMMENTS_HEADER = re.compile(
 RE_CUT_CHAR = re.compile(r"[\w,;]\u2026$")
 RE_CUT_DOTS = re.compile(r"\w\.\.\.$")
 # A comment's reply or report button, which confirms a comment thread below its header.
+# A reply's subject line on a forum or in a mail thread ("Re: <the thread's title>").
+RE_REPLY_SUBJECT = re.compile(r"^(?:re|aw|fwd?):\s+", re.I)
 RE_REPLY_BUTTON = re.compile(r"^(?:reply|report|respond|reply to (?:this )?comment)\W{0,3}$", re.I)
 # Items a scraper joined with runs of spaces or middle dots: a menu, ticker or tag row, never
 # a headline ("Home   News   Sport", "Lahore 41°C   Karachi 35°C", "Health · Work · Pay").
@@ -339,10 +363,12 @@ RE_COLUMN_GAP = re.compile(r"\S(?: {3,}|\t)\S")
 # foot prints it ("12   Annual report 2024", "Annual report 2024   12", "Staff survey | 3",
 # "Policy PD/11 | Page 4 of 9"); RE_PAGE_NUMBER_MARKED, one set apart by a "|" or "·" only
 # ("2 | Annual Report 2024"). Both are built from one template, so they differ only there.
+# RE_PAGE_WORD: a number the word "Page" labels ("22 January 2025<tab>Page 14").
 _PAGE_MARK = r" ?[|\u00b7] ?"
 _PAGE_NUMBER = r"^(?:page )?\d{{1,4}}{sep}\S|\S{sep}(?:page )?\d{{1,4}}(?: of \d{{1,4}})?$"
 RE_PAGE_NUMBER_APART = re.compile(_PAGE_NUMBER.format(sep=rf"(?: {{3,}}|\t|{_PAGE_MARK})"), re.I)
 RE_PAGE_NUMBER_MARKED = re.compile(_PAGE_NUMBER.format(sep=_PAGE_MARK), re.I)
+RE_PAGE_WORD = re.compile(r"\bpage \d{1,4}\b", re.I)
 RE_DIGITS = re.compile(r"\d+")
 # The wide gap a print layout sets between a running head's title and its page or date
 # ("Final decision          2"); a table's columns sit in lines that have gaps too.

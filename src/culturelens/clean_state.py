@@ -299,7 +299,9 @@ def introduces(ln: Line) -> bool:
     return not ln.bullet and ln.text.endswith(":") and ln.n_words >= 4
 
 
-def introduced_lists(state: State, *, max_items: int = 40, after_blank: bool = True) -> set[int]:
+def introduced_lists(
+    state: State, *, max_items: int = 40, after_blank: bool = True, headed: bool = False
+) -> set[int]:
     """Indices of the kept lines directly under a kept line ending in ":", up to a blank line.
 
     A list whose first item is a bullet ends at the first line without one: pages scraped
@@ -307,12 +309,12 @@ def introduced_lists(state: State, *, max_items: int = 40, after_blank: bool = T
     blank line may part the introducing line from a list of two or more lines (a web page's
     paragraph above its list), but not from a single line, unless ``after_blank`` is off.
     """
-    runs = list_runs(state, max_items=max_items, after_blank=after_blank)
+    runs = list_runs(state, max_items=max_items, after_blank=after_blank, headed=headed)
     return {j for items in runs.values() for j in items}
 
 
 def list_runs(
-    state: State, *, max_items: int = 40, after_blank: bool = True
+    state: State, *, max_items: int = 40, after_blank: bool = True, headed: bool = False
 ) -> dict[int, list[int]]:
     """:func:`introduced_lists` by the index of the line that introduces each list."""
     runs: dict[int, list[int]] = {}
@@ -330,6 +332,8 @@ def list_runs(
                 break  # a blank line ends the list
             if state.lines[first].bullet and not state.lines[j].bullet:
                 break
+            if headed and j > first and state.is_prose(j - 1) and subheading(state, j):
+                break  # a sub-heading after a paragraph: a page without blank lines goes on
             runs.setdefault(i, []).append(j)
             j += 1
     return runs

@@ -139,15 +139,24 @@ def detect_code_chrome(state: State, rule: ArtefactRule) -> None:
 
 def detect_truncated_line(state: State, rule: ArtefactRule) -> None:
     """Lines cut off with "…" after a word (any length up to ``max_words``), or with three
-    dots (up to ``max_words_dots``): teasers, comment previews and placeholders."""
+    dots (up to ``max_words_dots``): teasers, comment previews and placeholders. A paragraph
+    of twelve words or more right above a paywall's prompt is the story's own, cut by the wall."""
     max_words, max_dots = rule.param("max_words", 60), rule.param("max_words_dots", 6)
     for i in state.kept():
         ln = state.lines[i]
         if ln.n_words > max_words or P.RE_QUOTE_OPEN.match(ln.text):
             continue
+        if ln.n_words >= 12 and _above_wall(state, i):
+            continue
         cut = P.RE_CUT_CHAR.search(ln.raw_lines[-1].rstrip())
         if cut or (ln.n_words <= max_dots and P.RE_CUT_DOTS.search(ln.text)):
             state.remove(i, rule)
+
+
+def _above_wall(state: State, i: int) -> bool:
+    """Is the line right below line ``i`` a removed paywall prompt?"""
+    below = state.removed.get(state.lines[i + 1].line_no) if i + 1 < len(state.lines) else None
+    return below is not None and state.categories.get(below) == "paywall"
 
 
 def detect_headline_block(state: State, rule: ArtefactRule) -> None:
@@ -223,9 +232,9 @@ def _sign_off(state: State, run: list[int]) -> int:
 
 
 def _opens_list(ln: Line) -> bool:
-    """Does the line introduce the list under it: a colon, or a sub-heading that asks ("What
-    happens next?", "Which libraries will close?")?"""
-    return ln.text.endswith(":") or _asks_heading(ln)
+    """Does the line introduce the list under it: a colon, a sub-heading that asks ("What
+    happens next?", "Which libraries will close?") or a list's label ("Key points")?"""
+    return ln.text.endswith(":") or _asks_heading(ln) or bool(P.RE_LIST_LABEL.match(ln.text))
 
 
 def _asks_heading(ln: Line, *, max_words: int = 10) -> bool:
@@ -274,7 +283,7 @@ def detect_menu_run(state: State, rule: ArtefactRule) -> None:
     follows a line ending in ":" is the article's own list; items with figures and fixtures
     ("Hull v Leeds") are data."""
     min_lines, max_words = rule.param("min_lines", 3), rule.param("max_words", 4)
-    listed = introduced_lists(state) | letter_close(state)
+    listed = introduced_lists(state, headed=True) | letter_close(state)
     main = state.main_block()  # once: per run it would make a page of many runs quadratic
     run: list[int] = []
     for i in [*state.kept(), None]:
@@ -459,7 +468,8 @@ def _data_line(ln: Line, *, lead: bool = False) -> bool:
     premiums fall" or "1   Diner to close after 58 years" heads a most-read list, and with
     ``lead`` so does a number set off by one space ("1 Man charged ..."). A date with its
     time is a teaser's stamp, not data."""
-    text = ln.text[_rank_end(ln) :].lstrip()
+    # a teaser's link number or date is no figure: "... what the numbers say [3]", "... (May 2024)"
+    text = P.RE_TEASER_END.sub("", ln.text[_rank_end(ln) :].lstrip())
     if lead:
         text = P.RE_LEAD_NUMBER.sub("", text)
     if P.RE_DATE_DMY.match(text) or P.RE_DATE_MDY.match(text):
@@ -481,6 +491,8 @@ def _heads_data(state: State, i: int) -> bool:
 def _remove_tail_headers(state: State, rule: ArtefactRule, last: int) -> None:
     """After the last prose line, a 1-3 word label directly above removed lines heads them."""
     removed_before = set(state.removed)  # a snapshot, so labels do not cascade upwards
+    # the author's first name alone signs a post off ("More soon." / "Andy"), heading nothing
+    signs = {name.split()[0] for name in [*state.authors, *state.named] if name.split()}
     for i in range(last + 1, len(state.lines) - 1):
         ln, below = state.lines[i], state.lines[i + 1]
         # a 1-3 word label, or a header of up to 5 words ending in ":" ("Suggested Topics:");
@@ -489,7 +501,8 @@ def _remove_tail_headers(state: State, rule: ArtefactRule, last: int) -> None:
         field = ": " in ln.text.rstrip(":")
         label = not ln.bullet and not field and (colon or (not ln.sentence_end and ln.n_words <= 3))
         label = label and not P.RE_LIST_ITEM_SHAPE.search(ln.text) and " \u2013 " not in ln.text
-        label = label and ". " not in ln.text  # a sign-off: "Thank you. Marian"
+        label = label and ". " not in ln.text and ln.text not in signs  # "Thank you. Marian"
+        label = label and not ln.text.endswith(",")  # a letter's close: "Yours faithfully,"
         label = label and below.raw.strip() != "--"  # a name over an e-mail's signature
         if label and below.line_no in removed_before and ln.line_no not in removed_before:
             state.remove(i, rule)

@@ -162,7 +162,8 @@ def _confirmed_title(state: State, *, window: int = 4) -> int:
     """
     zone, start = header_zone(state), body_start(state)
     for meta in _metadata_by_strength(state, start):
-        above = [i for i in zone if i < meta][-window:]
+        # a government page's "From:" / its department between the headline and the date
+        above = [i for i in zone if i < meta and not _header_field(state, i)][-window:]
         shaped = [i for i in above if _headline_candidate(state.lines[i], 30)]
         plain = [i for i in shaped if not state.lines[i].sentence_end or _asks(state.lines[i])]
         titles = [i for i in plain if not _label_like(state.lines[i])]
@@ -185,18 +186,30 @@ def _confirmed_title(state: State, *, window: int = 4) -> int:
             below = state.lines[under] if under in zone else None
             if below is not None and _headline(below, may_ask=True):
                 return under  # only labels above the date: the headline is below it
-        if shaped and shaped[-1] == meta - 1 and state.lines[meta - 1].text.count(". ") <= 1:
+        # the author's bare name may stand between them and the date ("Dev Hollingshead")
+        last = shaped[-1] if shaped else -1
+        names = [j for j in above if j > last]
+        named = bool(names) and all(person_name(state.lines[j].text) for j in names)
+        if shaped and (last == meta - 1 or named) and state.lines[last].text.count(". ") <= 1:
             # two sentences over the byline: a headline ("They Leave. A Hospital Is Trying.")
             # over its standfirst; it beats a label higher up ("work, interviews, to-cite").
             # Three are a bio ("Courts reporter, The Echo. Tips welcome. Views mine.")
-            upper = meta - 2
-            standfirst = upper in shaped and state.adjacent(upper, meta - 1)
-            return upper if standfirst and _standfirst(state.lines[meta - 1]) else meta - 1
+            upper = last - 1
+            standfirst = upper in shaped and state.adjacent(upper, last)
+            return upper if standfirst and _standfirst(state.lines[last]) else last
         if shaped and _over_standfirst(state, shaped[-1], meta):
             return shaped[-1]  # "Assaults doubled. Operators say ..." / its standfirst / byline
         if plain:
             return plain[-1]
     return -1
+
+
+def _header_field(state: State, i: int) -> bool:
+    """Is line ``i`` a header's field label (:data:`culturelens._patterns.RE_HEADER_FIELD`)
+    or the value right under it ("From:" / "Ministry of Housing, Communities and Local
+    Government"): not a headline?"""
+    field = i > 0 and state.adjacent(i - 1, i) and P.RE_HEADER_FIELD.match(state.lines[i - 1].text)
+    return bool(field or P.RE_HEADER_FIELD.match(state.lines[i].text))
 
 
 def _headline_over(state: State, i: int, shaped: list[int]) -> int:
@@ -280,7 +293,8 @@ def _label_like(ln: Line) -> bool:
 
 
 def detect_header_furniture(state: State, rule: ArtefactRule) -> None:
-    """Short labels between a confirmed headline and the body ("4 min", "Social Sharing")."""
+    """Short labels between a confirmed headline and the body ("4 min", "Social Sharing"), and
+    a government page's fields ("From:" / "Ministry of Justice")."""
     if state.title_at < 0:
         return
     max_words, start = rule.param("max_words", 4), body_start(state)
@@ -289,6 +303,9 @@ def detect_header_furniture(state: State, rule: ArtefactRule) -> None:
     for i in (i for i in header_zone(state) if i > state.title_at):
         ln = state.lines[i]
         body_lines += body_line(state, i)
+        if body_lines < 2 and _header_field(state, i) and not ln.text.endswith((".", "!", "?")):
+            state.remove(i, rule)  # "From:" / "Ministry of Justice"
+            continue
         label = not ln.bullet and not ln.sentence_end and not ln.text.endswith(":")
         if not label or ln.n_words > max_words or P.RE_NUMBERED.match(ln.text) or body_lines >= 2:
             continue
@@ -635,8 +652,10 @@ def _names(authors: list[str], *, firsts: bool = True) -> list[str]:
     names, stop = [a for a in authors if len(a.split()) >= 2], load_stopwords()
     if not firsts:
         return names
-    # a desk byline ("By Staff Reporter") lends no first name: "Staff at several homes ..."
-    firsts = [a.split()[0] for a in names if not P.RE_ROLE_LINE.search(a)]
+    # a desk or a body lends no first name: "Staff at several homes ..." under "By Staff
+    # Reporter", "FinServe has written ..." under "by FinServe Communications"
+    people = [a for a in names if not (P.RE_ROLE_LINE.search(a) or P.RE_ORG_BYLINE.search(a))]
+    firsts = [a.split()[0] for a in people]
     return names + [f for f in firsts if len(f) >= 3 and f.lower() not in stop]
 
 

@@ -107,6 +107,11 @@ def detect_repeated_line(state: State, rule: ArtefactRule) -> None:
     # article introduces: no list item recurs so
     for i in _running_heads(state, max_words):
         state.remove(i, rule)
+    # a forum reply's subject repeats the thread's title after "Re:"
+    for i in state.kept():
+        subject = P.RE_REPLY_SUBJECT.match(state.lines[i].text)
+        if subject and line_fingerprint(state.lines[i].text[subject.end() :]) in seen:
+            state.remove(i, rule)
     # a quoted sub-heading ("'You learn to keep your head down'") echoes a quote below it
     quoted = [
         i
@@ -139,8 +144,10 @@ def _running_heads(state: State, max_words: int) -> list[int]:
         if P.RE_PAGE_NUMBER_APART.search(raw):
             key = line_fingerprint(P.RE_DIGITS.sub(" ", ln.text))
             # a title of two words is enough with a "|" or "·" between it and its page
-            # number ("2 | Annual Report 2024"); a spaced-apart pair may be a table's cells
-            enough = 2 if P.RE_PAGE_NUMBER_MARKED.search(raw) else 3
+            # number ("2 | Annual Report 2024") or the word "Page" before it ("22 January
+            # 2025<tab>Page 14"); a spaced-apart pair may be a table's cells
+            marked = P.RE_PAGE_NUMBER_MARKED.search(raw) or P.RE_PAGE_WORD.search(raw)
+            enough = 2 if marked else 3
             keys[i] = key if len(key.split()) >= enough else ""
     counts = Counter(keys.values())
     return [i for i in state.kept() if keys.get(i) and counts[keys[i]] > 1]
