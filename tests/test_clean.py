@@ -106,6 +106,8 @@ def test_clean_document_type_errors(text: object, options: dict, message: str) -
         ("Tickets remember 2, 2016", None),  # no month inside a word
         # regression (set 97): a numeric date written with hyphens, day first
         ("First published on: 11-04-2025 at 09:05 IST", "2025-04-11"),
+        # regression (sets 14, 116, 192, 288): a forum post's time, joined with hyphens
+        ("Sun 09-Feb-25 21:14:06", "2025-02-09"),
     ],
 )  # fmt: skip
 def test_date_line(line: str, iso: str | None) -> None:

@@ -52,7 +52,7 @@ def test_no_silent_loss_and_no_content_removed_on_labelled_documents() -> None:
     # sets 7-42 keep a few losses and label disagreements ("Notes to editors", a reporting
     # credit, speaker names of a debate); their retention floors are in
     # test_evaluate_cleaning_targets
-    blind = [f"synthetic_heldout{n}" for n in range(7, 286)]
+    blind = [f"synthetic_heldout{n}" for n in range(7, 290)]
     lost = lost[~lost["dataset"].isin(blind)]
     seeds = predicted[predicted["dataset"] == "seeds"]
     assert lost.empty, lost[["doc_id", "line_no", "rule", "text"]].to_string()
@@ -457,6 +457,12 @@ def test_evaluate_cleaning_targets() -> None:
         "synthetic_heldout283": (0.91, 0.91, 0.96),
         "synthetic_heldout284": (0.96, 0.95, 0.99),
         "synthetic_heldout285": (0.97, 0.97, 0.95),
+        # ambulance services, film and television production, early years, universities: a
+        # forum's and a chat group's replies, a discussion site's comments, a wiki's fields
+        "synthetic_heldout286": (0.95, 0.94, 0.94),
+        "synthetic_heldout287": (0.93, 0.91, 0.99),
+        "synthetic_heldout288": (0.85, 0.89, 0.97),
+        "synthetic_heldout289": (0.94, 0.94, 0.97),
     }
     for dataset, (recall, precision, retention) in floors.items():
         assert overall[dataset, "artefact_recall"] >= recall, dataset

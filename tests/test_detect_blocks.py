@@ -24,6 +24,8 @@ from culturelens.clean import clean_document
         ("u/harbour_sal \u00b7 6h", True),
         ("Employment solicitor \u00b7 2y", True),
         ("[00:05:12]", True),  # a podcast transcript's timestamp
+        # regression (sets 60, 258, 287): a discussion site's post age with a full stop
+        ("6 hr. ago", True),
         # regression (sets 18, 144, 282): a networking site's post age with its globe
         ("3d \u2022 Edited \u2022 \U0001f310", True),
         ("1w \u2022 \U0001f310", True),
@@ -284,6 +286,10 @@ def test_ui_fragments_between_artefacts(tail: list[str], kept: list[str]) -> Non
           "About 1,040 employees at three bakeries", "Best known for the Sweetgrass Oatmeal Pie"],
          ["Sweetgrass by the numbers", "Founded in Lindale in 1961 by two sisters",
           "About 1,040 employees at three bakeries", "Best known for the Sweetgrass Oatmeal Pie"]),
+        # regression (sets 138, 252): a quote after a headline's colon is no field's value
+        (["Politics live: PM says he acted on the advice he had \u2013 latest updates",
+          "Opposition demands publication of adviser's full report",
+          "Former private secretary: 'I hope nobody else has to go through this'"], []),
         # ... a poll's yes-or-no question does not (set 82)
         (["Should Kitchen Rivals carry on without its star judge?",
           "Yes, the show is bigger than one person", "Only if the review is published"],

@@ -250,6 +250,13 @@ from culturelens.clean import clean_document
             "Timescales for emergency and urgent repairs in social housing",
             {"section_label", "header_furniture", "metadata_date"},
         ),
+        # regression (set 289): a letter's salutation under an e-mail's header is no headline
+        (
+            ["From: Kowalczyk, Anna (Prof.) <a.kowalczyk@harwick.example>",
+             "Sent: Monday, 10 March 2025 08:47", "Dear colleagues,"],
+            None,
+            {"link_line", "metadata_date"},
+        ),
         # regression (set 273): a headline that asks, under the date and over the byline,
         # below a newsletter's name
         (

@@ -87,6 +87,9 @@ from culturelens.clean_state import line_fingerprint
           "make a payment depend on silence about a crime."], 2),
         # regression (set 270): a title of two words with a "|" before or after the number
         (["2 | Annual Report 2024", PROSE[0], "Annual Report 2024 | 3", PROSE[1]], 2),
+        # regression (sets 16, 255, 286): a contents box's entries carry their page numbers
+        (["Contents", "1. Background\t1", "2. Who responded\t1", "1. Background", PROSE[0],
+          "2. Who responded", PROSE[1]], 2),
         # regression (set 283): a transcript's foot, its date and the page labelled "Page"
         (["Wednesday 22 January 2025", PROSE[2], PROSE[0], "22 January 2025\tPage 14",
           PROSE[0], "22 January 2025\tPage 15", PROSE[1]], 2),
@@ -123,6 +126,15 @@ from culturelens.clean_state import line_fingerprint
 def test_repeated_lines(lines: list[str], removed: int) -> None:
     doc = clean_document("\n\n".join(["A headline about something", *lines]), rules=RULES)
     assert sum(r.rule == "repeated_line" for r in doc.removed) == removed
+
+
+def test_a_quoted_headline_over_its_byline_is_no_pull_quote() -> None:
+    """Regression (sets 43, 55, 63, 64, 172, 190, 196, 211, 275, 286): a headline that opens
+    with a quote, repeated inside a share line below, is the headline, not a pull quote."""
+    headline = "'I held her hand for nine hours': Gran, 84, kept outside A&E as crews queued"
+    lines = ["Health", headline, "By GEMMA RUDDOCK, HEALTH REPORTER", "3 February 2025", "",
+             *PROSE, f"Share or comment on this article: {headline}"]  # fmt: skip
+    assert clean_document("\n".join(lines), rules=RULES).title == headline
 
 
 @pytest.mark.parametrize("gap", ["\n\n", "\n"])

@@ -67,6 +67,8 @@ RE_LIST_LABEL = re.compile(
     r"|(?:annex|appendix) \w{1,3}(?::| [\u2013-]) .{3,60})\W{0,2}$",
     re.I,
 )
+# A headline's quote after its colon ("Vane's former private secretary: 'I hope ...'").
+RE_QUOTED_VALUE = re.compile(r": [\"'\u2018\u201c]")
 # A heading's section number ("2. ", "4.1 ", "3 ").
 RE_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+")
 
@@ -167,8 +169,9 @@ _LABEL = (
 RE_TEASER_END = re.compile(
     rf"\s(?:\[\d{{1,3}}\]|\((?:\d{{1,2}} )?{_MONTH.replace('?P<mon>', '?:')} \d{{4}}\))$", re.I
 )
+# ... also joined with hyphens, as a forum prints a post's time ("Sun 09-Feb-25 21:14:06")
 RE_DATE_DMY = re.compile(
-    rf"^{_LABEL}{_LEAD_TIME}{_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)? {_MONTH},? "
+    rf"^{_LABEL}{_LEAD_TIME}{_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?: |-){_MONTH}(?:,? |-)"
     rf"(?P<year>\d{{4}}|\d{{2}}){_TIME}$",
     re.I,
 )
@@ -298,7 +301,7 @@ RE_RESIDUE = re.compile(
     r"|\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?: ?[ap]\.?m\.?)?(?: [a-z]{2,4})?"
     r"|(?:(?:[^\s\u00b7\d]{1,30} ){0,3}[^\s\u00b7\d]{1,30} \u00b7 "
     r"|(?:updated|posted|edited|answered) )?"
-    r"\d{1,2} ?(?:s|m|mins?|h|hrs?|d|w|wks?|mo|mos|y|yrs?)(?: ago)?(?: [\u00b7\u2022] edited)?"
+    r"\d{1,2} ?(?:s|m|mins?|h|hrs?|d|w|wks?|mo|mos|y|yrs?)\.?(?: ago)?(?: [\u00b7\u2022] edited)?"
     r"(?: [\u00b7\u2022] ?\W?)?"  # a network's post: "3d • Edited • (globe)"
     r"|(?:page |p\. ?|slide |image |photo |picture )?\d{1,4} ?(?:of|/) ?\d{1,4}"
     r"|(?:(?:last )?(?:updated|posted|published|edited):? )?"
@@ -368,6 +371,8 @@ _PAGE_MARK = r" ?[|\u00b7] ?"
 _PAGE_NUMBER = r"^(?:page )?\d{{1,4}}{sep}\S|\S{sep}(?:page )?\d{{1,4}}(?: of \d{{1,4}})?$"
 RE_PAGE_NUMBER_APART = re.compile(_PAGE_NUMBER.format(sep=rf"(?: {{3,}}|\t|{_PAGE_MARK})"), re.I)
 RE_PAGE_NUMBER_MARKED = re.compile(_PAGE_NUMBER.format(sep=_PAGE_MARK), re.I)
+# A contents entry's page number, set apart at the end of the raw line ("1. Background<tab>1").
+RE_CONTENTS_PAGE = re.compile(r"\S(?:\t| {3,})(\d{1,3})\s*$")
 RE_PAGE_WORD = re.compile(r"\bpage \d{1,4}\b", re.I)
 RE_DIGITS = re.compile(r"\d+")
 # The wide gap a print layout sets between a running head's title and its page or date

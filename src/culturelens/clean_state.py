@@ -473,9 +473,11 @@ def is_label(ln: Line, max_words: int) -> bool:
 
 
 def headline_text(ln: Line, max_words: int) -> bool:
-    """Headline-shaped; a headline may end in "?", "!" or "..." but not in a full stop."""
+    """Headline-shaped; a headline may end in "?", "!" or "..." but not in a full stop, nor in
+    a comma (a letter's "Dear colleagues,")."""
     text = ln.text.rstrip("'\"").removesuffix("...").rstrip("?!")
-    return not ln.bullet and 1 <= ln.n_words <= max_words and not P.RE_SENTENCE_END.search(text)
+    ended = P.RE_SENTENCE_END.search(text) or text.endswith(",")
+    return not ln.bullet and 1 <= ln.n_words <= max_words and not ended
 
 
 def headline_shaped(ln: Line) -> bool:

@@ -337,9 +337,12 @@ def _remove_menu(
 
 def _structured_list(state: State, run: list[int]) -> bool:
     """A run of "label - value", "label: value", "label 59%" or stats lines ("Kiara Dobbs 22
-    pts, 6 reb") is a data list, not links."""
+    pts, 6 reb") is a data list, not links. A quote after the colon is a headline's ("Former
+    private secretary: 'I hope nobody else ...'"), not a field's value."""
     texts = [state.lines[i].text for i in run]
-    pairs = sum(1 for t in texts if " \u2013 " in t or ": " in t)
+    pairs = sum(
+        1 for t in texts if " \u2013 " in t or (": " in t and not P.RE_QUOTED_VALUE.search(t))
+    )
     figures = sum(1 for t in texts if _figures(t))
     return pairs >= 0.6 * len(run) or figures >= 0.5 * len(run)
 

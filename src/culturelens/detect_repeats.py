@@ -58,13 +58,7 @@ def detect_repeated_line(state: State, rule: ArtefactRule) -> None:
         and seen[keys[i]] > 1
         and (_label(state, i, max_words) or keys[i] in titles or i in printed)
     ]
-    # a contents entry may carry its section's number ("3.1<tab>Treatment of whistleblowers")
-    entries = [
-        line_fingerprint(P.RE_SECTION_NUMBER.sub("", ln.text))
-        if P.RE_SECTION_NUMBER.match(ln.text)
-        else key
-        for ln, key in zip(state.lines, keys, strict=True)
-    ]
+    entries = [_entry_key(ln, key) for ln, key in zip(state.lines, keys, strict=True)]
     box, headings = _contents_box(state, entries, max_words)
     kept = _contents_headings(state, repeats, keys, max_words) | headings
     # the copy with a byline or date right under it is the headline, which a sticky header
@@ -113,10 +107,14 @@ def detect_repeated_line(state: State, rule: ArtefactRule) -> None:
         if subject and line_fingerprint(state.lines[i].text[subject.end() :]) in seen:
             state.remove(i, rule)
     # a quoted sub-heading ("'You learn to keep your head down'") echoes a quote below it
+    # ... but a headline that opens with a quote has its byline or date below it ("'I held
+    # her hand for nine hours': Gran, 84, ..." over "By GEMMA RUDDOCK")
     quoted = [
         i
         for i in state.kept()
-        if _pull_quote_shaped(state.lines[i]) and not subheading(state, i, max_words=8)
+        if _pull_quote_shaped(state.lines[i])
+        and not subheading(state, i, max_words=8)
+        and not byline_or_date_below(state, i, window=2)
     ]
     if not quoted:
         return
@@ -128,6 +126,16 @@ def detect_repeated_line(state: State, rule: ArtefactRule) -> None:
         lifted = found > keys.count(keys[i])  # also inside a longer line
         if (found > 1 and not state.lines[i].sentence_end) or lifted:
             state.remove(i, rule)
+
+
+def _entry_key(ln: Line, key: str) -> str:
+    """The key of a contents entry, which may carry its section's number ("3.1<tab>Treatment
+    of whistleblowers") and its page number set apart ("1. Background<tab>1")."""
+    page = P.RE_CONTENTS_PAGE.search(ln.raw)
+    text = ln.text[: -len(page.group(1))].rstrip() if page else ln.text
+    if not (page or P.RE_SECTION_NUMBER.match(text)):
+        return key
+    return line_fingerprint(P.RE_SECTION_NUMBER.sub("", text))
 
 
 def _running_heads(state: State, max_words: int) -> list[int]:
