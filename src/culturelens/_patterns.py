@@ -352,9 +352,9 @@ RE_COMMENTS_HEADER = re.compile(
 # normalised text spells it "..."), or three dots after a word.
 RE_CUT_CHAR = re.compile(r"[\w,;]\u2026$")
 RE_CUT_DOTS = re.compile(r"\w\.\.\.$")
-# A comment's reply or report button, which confirms a comment thread below its header.
 # A reply's subject line on a forum or in a mail thread ("Re: <the thread's title>").
 RE_REPLY_SUBJECT = re.compile(r"^(?:re|aw|fwd?):\s+", re.I)
+# A comment's reply or report button, which confirms a comment thread below its header.
 RE_REPLY_BUTTON = re.compile(r"^(?:reply|report|respond|reply to (?:this )?comment)\W{0,3}$", re.I)
 # Items a scraper joined with runs of spaces or middle dots: a menu, ticker or tag row, never
 # a headline ("Home   News   Sport", "Lahore 41°C   Karachi 35°C", "Health · Work · Pay").
@@ -371,9 +371,9 @@ _PAGE_MARK = r" ?[|\u00b7] ?"
 _PAGE_NUMBER = r"^(?:page )?\d{{1,4}}{sep}\S|\S{sep}(?:page )?\d{{1,4}}(?: of \d{{1,4}})?$"
 RE_PAGE_NUMBER_APART = re.compile(_PAGE_NUMBER.format(sep=rf"(?: {{3,}}|\t|{_PAGE_MARK})"), re.I)
 RE_PAGE_NUMBER_MARKED = re.compile(_PAGE_NUMBER.format(sep=_PAGE_MARK), re.I)
+RE_PAGE_WORD = re.compile(r"\bpage \d{1,4}\b", re.I)
 # A contents entry's page number, set apart at the end of the raw line ("1. Background<tab>1").
 RE_CONTENTS_PAGE = re.compile(r"\S(?:\t| {3,})(\d{1,3})\s*$")
-RE_PAGE_WORD = re.compile(r"\bpage \d{1,4}\b", re.I)
 RE_DIGITS = re.compile(r"\d+")
 # The wide gap a print layout sets between a running head's title and its page or date
 # ("Final decision          2"); a table's columns sit in lines that have gaps too.

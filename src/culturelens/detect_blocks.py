@@ -504,7 +504,8 @@ def _remove_tail_headers(state: State, rule: ArtefactRule, last: int) -> None:
         field = ": " in ln.text.rstrip(":")
         label = not ln.bullet and not field and (colon or (not ln.sentence_end and ln.n_words <= 3))
         label = label and not P.RE_LIST_ITEM_SHAPE.search(ln.text) and " \u2013 " not in ln.text
-        label = label and ". " not in ln.text and ln.text not in signs  # "Thank you. Marian"
+        label = label and ". " not in ln.text  # a sign-off: "Thank you. Marian"
+        label = label and ln.text not in signs
         label = label and not ln.text.endswith(",")  # a letter's close: "Yours faithfully,"
         label = label and below.raw.strip() != "--"  # a name over an e-mail's signature
         if label and below.line_no in removed_before and ln.line_no not in removed_before:
