@@ -156,6 +156,10 @@ def test_comment_count_at_the_top_does_not_cut_the_article(head: list[str]) -> N
         # a run longer than max_run (3) is left to menu_run, which takes it as a menu
         (["Was this page useful?", "Yes", "No", "Maybe", "Not sure", "Page last reviewed"], []),
         (["Referee: Anthony Taylor"], ["Referee: Anthony Taylor"]),
+        # regression (sets 160, 278, 288): a letter's close below a page's footer is the
+        # letter's, with or without its comma
+        (["Page 2 of 3", "Yours sincerely", "Share this article"], ["Yours sincerely"]),
+        (["Page 2 of 3", "With thanks,", "Share this article"], ["With thanks,"]),
         (["The plan has three parts:", "Money", "People", "Buildings"],
          ["The plan has three parts:", "Money", "People", "Buildings"]),
     ],

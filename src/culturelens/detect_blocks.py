@@ -506,7 +506,8 @@ def _remove_tail_headers(state: State, rule: ArtefactRule, last: int) -> None:
         label = label and not P.RE_LIST_ITEM_SHAPE.search(ln.text) and " \u2013 " not in ln.text
         label = label and ". " not in ln.text  # a sign-off: "Thank you. Marian"
         label = label and ln.text not in signs
-        label = label and not ln.text.endswith(",")  # a letter's close: "Yours faithfully,"
+        # a letter's close heads nothing: "Yours faithfully,", "Yours sincerely"
+        label = label and not (ln.text.endswith(",") or P.RE_VALEDICTION.match(ln.text))
         label = label and below.raw.strip() != "--"  # a name over an e-mail's signature
         if label and below.line_no in removed_before and ln.line_no not in removed_before:
             state.remove(i, rule)
@@ -603,7 +604,10 @@ def detect_ui_fragment(state: State, rule: ArtefactRule) -> None:
         if i is not None and not state.is_removed(i):
             zone_words = rule.param("max_words_top", 4) if i < first else 0
             zone_words = rule.param("max_words_bottom", 6) if i > last else zone_words
-            if fragment(state.lines[i], zone_words):
+            # a letter's close ("With thanks,") is no button, and its signature is no label
+            if fragment(state.lines[i], zone_words) and not P.RE_VALEDICTION.match(
+                state.lines[i].text
+            ):
                 run.append(i)
                 continue
             if i == first and _dateline_run(state, run):
