@@ -151,9 +151,13 @@ class State:
     def is_removed(self, i: int) -> bool:
         return self.lines[i].line_no in self.removed
 
-    def is_metadata(self, i: int) -> bool:
+    def category(self, i: int) -> str | None:
+        """The category of the rule that removed line ``i`` (None: kept)."""
         name = self.removed.get(self.lines[i].line_no)
-        return name is not None and self.categories.get(name) == "metadata"
+        return None if name is None else self.categories.get(name)
+
+    def is_metadata(self, i: int) -> bool:
+        return self.category(i) == "metadata"
 
 
 def line_fingerprint(text: str) -> str:

@@ -155,8 +155,7 @@ def detect_truncated_line(state: State, rule: ArtefactRule) -> None:
 
 def _above_wall(state: State, i: int) -> bool:
     """Is the line right below line ``i`` a removed paywall prompt?"""
-    below = state.removed.get(state.lines[i + 1].line_no) if i + 1 < len(state.lines) else None
-    return below is not None and state.categories.get(below) == "paywall"
+    return i + 1 < len(state.lines) and state.category(i + 1) == "paywall"
 
 
 def detect_headline_block(state: State, rule: ArtefactRule) -> None:
@@ -602,12 +601,11 @@ def detect_ui_fragment(state: State, rule: ArtefactRule) -> None:
     run: list[int] = []
     for i in [*range(len(state.lines)), None]:
         if i is not None and not state.is_removed(i):
+            ln = state.lines[i]
             zone_words = rule.param("max_words_top", 4) if i < first else 0
             zone_words = rule.param("max_words_bottom", 6) if i > last else zone_words
             # a letter's close ("With thanks,") is no button, and its signature is no label
-            if fragment(state.lines[i], zone_words) and not P.RE_VALEDICTION.match(
-                state.lines[i].text
-            ):
+            if fragment(ln, zone_words) and not P.RE_VALEDICTION.match(ln.text):
                 run.append(i)
                 continue
             if i == first and _dateline_run(state, run):
