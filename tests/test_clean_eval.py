@@ -52,7 +52,7 @@ def test_no_silent_loss_and_no_content_removed_on_labelled_documents() -> None:
     # sets 7-42 keep a few losses and label disagreements ("Notes to editors", a reporting
     # credit, speaker names of a debate); their retention floors are in
     # test_evaluate_cleaning_targets
-    blind = [f"synthetic_heldout{n}" for n in range(7, 290)]
+    blind = [f"synthetic_heldout{n}" for n in range(7, 294)]
     lost = lost[~lost["dataset"].isin(blind)]
     seeds = predicted[predicted["dataset"] == "seeds"]
     assert lost.empty, lost[["doc_id", "line_no", "rule", "text"]].to_string()
@@ -463,6 +463,12 @@ def test_evaluate_cleaning_targets() -> None:
         "synthetic_heldout287": (0.93, 0.91, 0.99),
         "synthetic_heldout288": (0.85, 0.89, 0.97),
         "synthetic_heldout289": (0.94, 0.94, 0.97),
+        # prisons and probation, aviation, farming and food safety, charities: a podcast's
+        # resources list, a release's "About" paragraph, a recall notice's fields
+        "synthetic_heldout290": (0.97, 0.96, 0.98),
+        "synthetic_heldout291": (0.95, 0.96, 1.00),
+        "synthetic_heldout292": (0.98, 0.98, 0.99),
+        "synthetic_heldout293": (0.98, 0.97, 0.99),
     }
     for dataset, (recall, precision, retention) in floors.items():
         assert overall[dataset, "artefact_recall"] >= recall, dataset

@@ -391,6 +391,9 @@ def test_data_list_with_figures_is_kept() -> None:
         (["Related statements",
           "Board announces terms of reference for independent review (12 January 2024)",
           "Update on our confidential reporting line (May 2024)"], []),
+        # regression (set 290): ... or its year alone
+        (["Related content", "Ferrisdale Secure Training Centre: action plan (2022)",
+          "Thematic review: the use of restraint on children in custody"], []),
         # ... but a field list or a DOI ending in a figure is no headline
         (["Related stories", "Harlow Vale: Tries: Iredale, Amesbury Cons: Ferris 2"],
          ["Harlow Vale: Tries: Iredale, Amesbury Cons: Ferris 2"]),

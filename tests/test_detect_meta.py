@@ -357,6 +357,19 @@ def test_author_bio(byline: str, bio: str, removed: bool) -> None:
     assert (rule_of(doc, bio) == "author_bio") is removed
 
 
+@pytest.mark.parametrize(("said", "removed"), [("Aurelian Airways", False), ("The airline", True)])
+def test_a_name_the_story_is_about_lends_no_bio(said: str, removed: bool) -> None:
+    # regression (set 291): a newswire's release "provided by" the airline closes with the
+    # airline's boilerplate, which reads like the bio of a writer named alone under the headline
+    head = ["Airline signs just culture charter for all 6,400 staff", "NEWS PROVIDED BY",
+            "Aurelian Airways", "11 Mar, 2025, 09:00 GMT"]  # fmt: skip
+    first = f"{said} today signed a charter that hands disputed safety reports to a panel."
+    bio = "Aurelian Airways is a full-service carrier based at Castellmar International Airport."
+    doc = clean_document("\n\n".join([*head, first, *PROSE, "About Aurelian Airways", bio]),
+                         rules=RULES)  # fmt: skip
+    assert (rule_of(doc, bio) == "author_bio") is removed
+
+
 @pytest.mark.parametrize(
     ("box", "removed"),
     [
@@ -391,6 +404,8 @@ def test_author_bio_box(box: list[str], removed: int) -> None:
         # regression (set 111): the outlet's possessive in place of "a" or "the"
         ("Leonie Strachan is Tidewater's oceans correspondent. She joined in 2019.", True),
         ("Leonie Strachan is Tidewater's longest-serving harbour pilot.", False),
+        # regression (set 291): under its heading on the same line
+        ("About Priya: Priya is a former ward sister who writes about staff wellbeing.", True),
     ],
 )
 def test_author_bio_without_the_full_name(bio: str, removed: bool) -> None:
@@ -456,6 +471,18 @@ def test_author_bio_after_a_role_line(bio: str, removed: bool) -> None:
         (["Waiting on the line: how firms handle complaints",
           "Research team: Nadia Brookes, Owen Felstead"],
          ["Research team: Nadia Brookes, Owen Felstead"]),
+        # regression (set 290): "Words:" under a standfirst of two long lines
+        (["FEATURE  SAFETY AT WORK", "'We are being set up to fail'",
+          "A third of members who answered our annual safety survey say they were assaulted.",
+          "Here is what they told us at the branch meetings and what happens next.",
+          "Words: Tomasz Nowicki"], ["Words: Tomasz Nowicki"]),
+        # regression (set 291): a networking profile's headline under the name
+        (["Fourteen years on the check-in desk taught me who protects the front line",
+          "Rosalind Kettering-Obi",
+          "Head of Customer Experience at Vantara Airlines | Former ground agent | Speaker",
+          "Published Apr 22, 2025"],
+         ["Rosalind Kettering-Obi",
+          "Head of Customer Experience at Vantara Airlines | Former ground agent | Speaker"]),
         # regression (set 100): two names and the city they write from
         (["Gym chain shares slump after profit warning",
           "Rosalind Achterberg-Nwosu and Tom Ferrante in London", "4 March 2026"],
@@ -466,6 +493,16 @@ def test_byline_in_parts(head: list[str], byline: list[str]) -> None:
     # blank lines between, as on an HTML page converted to text
     doc = clean_document("\n\n".join([*head, *PROSE]), rules=RULES)
     assert [rule_of(doc, line) for line in byline] == ["metadata_byline"] * len(byline)
+
+
+# regression (sets 82, 199): a review's "Our Verdict" under the date is no desk's byline
+# ("Our Correspondent")
+@pytest.mark.parametrize(("line", "byline"), [("Our Verdict", False), ("Our Correspondent", True)])
+def test_a_possessive_opens_only_a_desks_name(line: str, byline: bool) -> None:
+    head = ["Novaro Lumen 14 review: a brilliant screen let down by its battery",
+            "By Tariq Llewellyn-Shaw", "Published 19 May 2025, 14:00 BST", line]  # fmt: skip
+    doc = clean_document("\n".join([*head, PROSE[0], "", *PROSE[1:]]), rules=RULES)
+    assert (rule_of(doc, line) == "metadata_byline") is byline
 
 
 @pytest.mark.parametrize(
@@ -509,6 +546,18 @@ def test_a_heading_over_the_articles_list_is_no_header_furniture(
     doc = clean_document("\n".join(lines), rules=RULES)
     assert rule_of(doc, heading) is None
     assert rule_of(doc, "6-minute read") is not None
+
+
+def test_sub_heading_after_a_paragraph_under_a_heading_is_not_header_furniture() -> None:
+    # regression (set 292): "Summary" and its paragraph open the body, so "Product details"
+    # below them is the notice's sub-heading, not a label under the headline
+    lines = ["Poultry firm recalls chicken products over Salmonella", "Published: 22 January 2025",
+             "", "Summary", PROSE[0], "Product details",
+             "Product: Whole Chicken | Pack size: 1.6kg | Use by: 28 January 2025",
+             "Product: Thigh Fillets | Pack size: 500g | Use by: 27 January 2025", "",
+             *PROSE]  # fmt: skip
+    doc = clean_document("\n".join(lines), rules=RULES)
+    assert rule_of(doc, "Product details") is None
 
 
 def test_sub_heading_after_two_body_paragraphs_is_not_header_furniture() -> None:

@@ -117,6 +117,14 @@ from culturelens.clean_state import line_fingerprint
           PROSE[0], "TownTillIDie",
           "Re: The Dunmore report - what it actually says and why it matters (long post)",
           PROSE[1]], 1),
+        # regression (set 291): a bulletin's running head is its title, punctuated ("—", ",")
+        (["CASD Safety Bulletin FSB 2025-04 \u2014 Commuting, Fatigue and Fitness for Duty",
+          PROSE[0],
+          "CASD Safety Bulletin FSB 2025-04 \u2014 Commuting, Fatigue and Fitness for Duty",
+          PROSE[1]], 2),
+        # ... but a letter's salutation, once per letter of a thread, ends in a comma
+        (["Dear Fenmoor Valley NHS Foundation Trust,", PROSE[0],
+          "Dear Fenmoor Valley NHS Foundation Trust,", PROSE[1]], 0),
         # regression (set 257): each table of a results page has the same header row
         (["Candidate\tParty\tVotes\nAnn Lee\tGreen\t1,204\nRaj Das\tLabour\t988", PROSE[0],
           "Candidate\tParty\tVotes\nTom Hay\tReform\t2,310\nLiz Ode\tLabour\t1,870",

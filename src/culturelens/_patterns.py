@@ -165,9 +165,11 @@ _LABEL = (
     r"(?: on| at)?:? ?)?"
 )
 # What a teaser carries after its headline: a plain-text e-mail's link number ("Castlegate
-# fined £8.4m [2]") or the date in brackets ("Update on our reporting line (May 2024)").
+# fined £8.4m [2]") or the date or year in brackets ("Update on our reporting line (May
+# 2024)", "Ferrisdale: action plan (2022)").
 RE_TEASER_END = re.compile(
-    rf"\s(?:\[\d{{1,3}}\]|\((?:\d{{1,2}} )?{_MONTH.replace('?P<mon>', '?:')} \d{{4}}\))$", re.I
+    rf"\s(?:\[\d{{1,3}}\]|\((?:(?:\d{{1,2}} )?{_MONTH.replace('?P<mon>', '?:')} )?\d{{4}}\))$",
+    re.I,
 )
 # ... also joined with hyphens, as a forum prints a post's time ("Sun 09-Feb-25 21:14:06")
 RE_DATE_DMY = re.compile(
@@ -211,7 +213,7 @@ RE_DATE_SPLIT = re.compile(r"\s+[|·•]\s+")
 _JOURNALIST_ROLES = r"correspondent|editor|reporter|writer|journalist|columnist|contributor"
 RE_BYLINE = re.compile(
     r"^(?:(?:Written|Words|Story|Text|Reported|Interview|Interviewed) by"
-    r"|By|BY|by|Author|Reporter|REPORTER|Writer|WRITER)"
+    r"|By|BY|by|Author|Reporter|REPORTER|Writer|WRITER|Words(?=:))"
     r":? "
     r"(?:(?:dr|prof|sir|dame|mr|mrs|ms)\.? )?[A-Z][\w'.-]{0,30}"
     r"(?: (?:[A-Z][\w'.-]{0,30}|de|van|von|da|al|el|bin|le)){0,3}"
@@ -240,6 +242,9 @@ RE_HEADER_FIELD = re.compile(
 )
 # A byline's label on a line of its own, the name on the next ("By" / "Jon Porter").
 RE_BY_LABEL = re.compile(r"^(?:(?:written|words|story|text) )?(?:by|authors?)\W{0,2}$", re.I)
+# A networking profile's headline under the writer's name: a role at an organisation, then
+# more about them after bars ("Head of People at Brightfield | Mentor | Views my own").
+RE_PROFILE_TAGLINE = re.compile(r"^[^|]{3,60} at [^|]{2,60}(?: \| [^|]{2,80}){1,4}$")
 # A journalist's role on the line under the byline ("Health reporter", "STAFF WRITER").
 RE_ROLE_LINE = re.compile(
     rf"\b(?:{_JOURNALIST_ROLES}|critic|producer|presenter|desk)s?\b",
@@ -262,6 +267,7 @@ RE_GLUED_ROLE = re.compile(rf" (?:[A-Z][a-z]+ )?(?:[a-z]+ ){{0,2}}(?i:{_JOURNALI
 RE_NAME_JOIN = re.compile(r" and ")
 # Capitalised words that are no part of a person's name: articles and Roman numerals.
 NOT_IN_NAMES = frozenset(("The", "A", "An", "Of", "II", "III", "IV", "VI", "VII", "VIII", "IX"))
+POSSESSIVES = frozenset(("Our", "Your", "My"))
 HONORIFICS = frozenset(("dr", "prof", "professor", "sir", "dame", "mr", "mrs", "ms", "cllr"))
 RE_READING_TIME = re.compile(
     r"^(?:reading time:? )?\d{1,3} ?(?:min(?:ute)?s?|m) (?:read|listen)$", re.I
@@ -448,6 +454,8 @@ RE_VALEDICTION = re.compile(
 RE_NAME_SUPPLIED = re.compile(r"^names? (?:and address(?:es)? )?(?:supplied|withheld)\b", re.I)
 # A word that is capitalised, a number or a small joining word: lines made only of these
 # are names and labels ("Wharfedale & Aire Valley News", "Northshire Health Board").
+# Tokens that join the parts of a title ("CASD Bulletin — Commuting", "Trust | Annual Report").
+DASHES_AND_BARS = frozenset(("\u2014", "\u2013", "-", "|", "\u00b7", "/"))
 RE_TITLE_CASE_WORD = re.compile(r"^(?:[A-Z0-9][\w'.-]{0,40}|&|and|of|the|for|in|on|at|to)$")
 # A telephone number ("0116 496 0321", "+44 (0)20 7946 0000") on a contact line.
 RE_PHONE = re.compile(

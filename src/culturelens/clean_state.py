@@ -258,7 +258,10 @@ def person_name(name: str) -> bool:
     letters = [w.replace("-", "").replace("'", "").rstrip(".") for w in words]
     named = 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in letters)
     # "DRIVING THE DAY" is a section label, "II. The Complaints" a contents entry
-    return named and not name.isupper() and not P.NOT_IN_NAMES.intersection(letters)
+    named = named and not name.isupper() and not P.NOT_IN_NAMES.intersection(letters)
+    # a possessive opens a desk's name ("Our Correspondent"), never a person's ("Our Verdict")
+    own = bool(letters) and letters[0] in P.POSSESSIVES
+    return named and (not own or bool(P.RE_ROLE_LINE.search(name)))
 
 
 def _metadata_below(state: State, i: int, *, window: int = 3) -> bool:

@@ -299,10 +299,12 @@ def detect_header_furniture(state: State, rule: ArtefactRule) -> None:
         return
     max_words, start = rule.param("max_words", 4), body_start(state)
     headings = {h.casefold() for h in rule.param("headings", ())}
-    body_lines = 0  # past two body paragraphs the header is over, adjacent or not
+    # past two body paragraphs the header is over, adjacent or not, and so it is past one
+    # under a sub-heading ("Summary" / a paragraph / "Product details")
+    body_lines, headed = 0, False
     for i in (i for i in header_zone(state) if i > state.title_at):
         ln = state.lines[i]
-        body_lines += body_line(state, i)
+        body_lines += body_line(state, i) * (1 + headed)
         if body_lines < 2 and _header_field(state, i) and not ln.text.endswith((".", "!", "?")):
             state.remove(i, rule)  # "From:" / "Ministry of Justice"
             continue
@@ -310,6 +312,7 @@ def detect_header_furniture(state: State, rule: ArtefactRule) -> None:
         if not label or ln.n_words > max_words or P.RE_NUMBERED.match(ln.text) or body_lines >= 2:
             continue
         if ln.text.casefold() in headings or P.RE_SALUTATION.match(ln.text):
+            headed = True
             continue  # a report's summary or a letter opens under its headline
         # a short line above the body or a list ("Key takeaways") is a sub-heading, unless
         # more metadata follows it
@@ -522,6 +525,7 @@ def _byline_parts(state: State, rule: ArtefactRule, zone: list[int]) -> None:
     """A byline split over lines: its label above the name ("By" / "Jon Porter"), and the
     role under it ("By Ann Lee" / "Health reporter")."""
     for i in zone:
+        _profile_tagline(state, rule, i)
         name, below = i, _short_line_under(state, i, rule)
         if below is None:
             continue
@@ -534,6 +538,16 @@ def _byline_parts(state: State, rule: ArtefactRule, zone: list[int]) -> None:
         byline = state.removed.get(state.lines[name].line_no) == rule.name
         if byline and below is not None and P.RE_ROLE_LINE.search(state.lines[below].text):
             state.remove(below, rule)
+
+
+def _profile_tagline(state: State, rule: ArtefactRule, i: int) -> None:
+    """Remove a networking profile's headline right under the byline ``i``: too long for a
+    role line (:data:`culturelens._patterns.RE_PROFILE_TAGLINE`)."""
+    below = i + 1
+    if state.removed.get(state.lines[i].line_no) != rule.name or below >= len(state.lines):
+        return
+    if not state.is_removed(below) and P.RE_PROFILE_TAGLINE.match(state.lines[below].text):
+        state.remove(below, rule)
 
 
 def _short_line_under(state: State, i: int, rule: ArtefactRule) -> int | None:
@@ -600,12 +614,20 @@ def detect_author_bio(state: State, rule: ArtefactRule) -> None:
     # a name line may be a desk or an organisation ("Legal Affairs", "Northwood Health
     # Communications"): its first word alone starts the story's "Legal experts say ..."
     by, named = _names(state.authors), _names(state.named, firsts=False)
+    # a name alone under the headline that the story's first half talks about is its
+    # subject, not its writer: "NEWS PROVIDED BY" / "Aurelian Airways", then "Aurelian
+    # Airways today signed ..." and, at the foot, "Aurelian Airways is a full-service carrier"
+    body = state.lines[body_start(state) : len(state.lines) // 2]
+    half = [ln.text for ln in body if ln.sentence_end]
+    named = [name for name in named if not any(f"{name} " in text for text in half)]
     max_words = rule.param("max_words", 60)
     for i in state.kept():
         ln = state.lines[i]
         if i < len(state.lines) / 2 or ln.n_words > max_words:
             continue
         own = any(_starts_with_name(ln.text, name) for name in by)
+        # ... also under its heading on the same line ("About Kit: Kit is a former ...")
+        own = own or any(ln.text.startswith(f"About {name}: ") for name in by)
         own = own or any(_starts_with_name(ln.text, name, verb=True) for name in named)
         if own or P.RE_BIO_SENTENCE.match(ln.text):
             state.remove(i, rule)

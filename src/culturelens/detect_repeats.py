@@ -258,7 +258,11 @@ def _spaced_copies(state: State, keys: list[str], at: list[int], min_copies: int
 def _label(state: State, i: int, max_words: int) -> bool:
     """Labels repeat (page headers, buttons); a repeated lower-case line is a list entry."""
     ln = state.lines[i]
-    label = ln.n_words <= 3 or all(P.RE_TITLE_CASE_WORD.match(w) for w in ln.text.split())
+    # a document's title in its running head is punctuated ("CASD Bulletin — Commuting,
+    # Fatigue"); a line ending in a comma opens a letter ("Dear Fenmoor Valley NHS Trust,")
+    words = [w.rstrip(",:") for w in ln.text.rstrip(",").split() if w not in P.DASHES_AND_BARS]
+    label = ln.n_words <= 3 or all(P.RE_TITLE_CASE_WORD.match(w) for w in words)
+    label = label and (ln.n_words <= 3 or not ln.text.endswith(","))
     return ln.n_words <= max_words and not ln.sentence_end and label
 
 
