@@ -52,7 +52,7 @@ def test_no_silent_loss_and_no_content_removed_on_labelled_documents() -> None:
     # sets 7-42 keep a few losses and label disagreements ("Notes to editors", a reporting
     # credit, speaker names of a debate); their retention floors are in
     # test_evaluate_cleaning_targets
-    blind = [f"synthetic_heldout{n}" for n in range(7, 294)]
+    blind = [f"synthetic_heldout{n}" for n in range(7, 298)]
     lost = lost[~lost["dataset"].isin(blind)]
     seeds = predicted[predicted["dataset"] == "seeds"]
     assert lost.empty, lost[["doc_id", "line_no", "rule", "text"]].to_string()
@@ -469,6 +469,12 @@ def test_evaluate_cleaning_targets() -> None:
         "synthetic_heldout291": (0.95, 0.96, 1.00),
         "synthetic_heldout292": (0.98, 0.98, 0.99),
         "synthetic_heldout293": (0.98, 0.97, 0.99),
+        # hospitality, the law, utilities, newsrooms: a review site's owner replies, a
+        # tribunal's case header, a live blog's entry times, forums' replies
+        "synthetic_heldout294": (0.94, 0.95, 0.97),
+        "synthetic_heldout295": (0.96, 0.95, 0.97),
+        "synthetic_heldout296": (0.96, 0.96, 0.96),
+        "synthetic_heldout297": (0.94, 0.94, 0.99),
     }
     for dataset, (recall, precision, retention) in floors.items():
         assert overall[dataset, "artefact_recall"] >= recall, dataset

@@ -298,6 +298,11 @@ def test_ui_fragments_between_artefacts(tail: list[str], kept: list[str]) -> Non
         (["Should Kitchen Rivals carry on without its star judge?",
           "Yes, the show is bigger than one person", "Only if the review is published"],
          ["Should Kitchen Rivals carry on without its star judge?"]),
+        # regression (set 294): a recipe card's ingredients, each with an empty box to tick
+        (["\u25a2 4 medium leeks, trimmed and halved lengthways", "\u25a2 90 g unsalted butter",
+          "\u25a2 1 tsp thyme leaves"],
+         ["4 medium leeks, trimmed and halved lengthways", "90 g unsalted butter",
+          "1 tsp thyme leaves"]),
     ],
 )  # fmt: skip
 def test_headline_block(block: list[str], kept: list[str]) -> None:
@@ -391,6 +396,11 @@ def test_data_list_with_figures_is_kept() -> None:
         (["Related statements",
           "Board announces terms of reference for independent review (12 January 2024)",
           "Update on our confidential reporting line (May 2024)"], []),
+        # regression (set 296): ... or a video's length, but not a time after "at"
+        (["More videos", "County approves $40M sewer upgrade amid ratepayer anger 2:31",
+          "Storm Idris: crews work through the night to restore power 1:48"], []),
+        (["Next meeting", "Date of next meeting: Wednesday 26 March 2025 at 10:00"],
+         ["Next meeting", "Date of next meeting: Wednesday 26 March 2025 at 10:00"]),
         # regression (set 290): ... or its year alone
         (["Related content", "Ferrisdale Secure Training Centre: action plan (2022)",
           "Thematic review: the use of restraint on children in custody"], []),
@@ -823,6 +833,12 @@ def test_sentence_footer(last: str, rule: str | None) -> None:
           "Plumbing \u00b7 Heating \u00b7 Bathrooms", "\u25c2 Continued from page 12"], []),
         # regression (set 253): the short forms, and a slug over a bare "From page 5"
         (["(Contd. on page 7)", "Airlift audit ... From page 5"], []),
+        # regression (sets 264, 297): a page's letter, a jump in the slug's words, and the
+        # slug after a dash or a bar
+        (["Continued on Page 4", "4 THE MIDLAND CLARION Thursday, March 6, 2025",
+          "Bus route axed - from Page 1"], []),
+        (["See BUSES, Page A6", "RIVERTON FAMILY DENTAL",
+          "New patients welcome! Evening & Saturday appointments", "BUSES | From Page A1"], []),
         # ... but a table's rows, a form's field and a line's number in a transcript stay
         (["Complaints received          14", "Complaints upheld          6"],
          ["Complaints received 14", "Complaints upheld 6"]),

@@ -404,6 +404,9 @@ def test_author_bio_box(box: list[str], removed: int) -> None:
         # regression (set 111): the outlet's possessive in place of "a" or "the"
         ("Leonie Strachan is Tidewater's oceans correspondent. She joined in 2019.", True),
         ("Leonie Strachan is Tidewater's longest-serving harbour pilot.", False),
+        # regression (set 297): the role with no article, and the paper after it
+        ("Marisol Etxeberria has been editor of the Tollbridge Courier since 2021.", True),
+        ("Marisol Etxeberria was editor when the paper closed in 2019.", False),
         # regression (set 291): under its heading on the same line
         ("About Priya: Priya is a former ward sister who writes about staff wellbeing.", True),
     ],

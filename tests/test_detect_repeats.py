@@ -122,6 +122,13 @@ from culturelens.clean_state import line_fingerprint
           PROSE[0],
           "CASD Safety Bulletin FSB 2025-04 \u2014 Commuting, Fatigue and Fitness for Duty",
           PROSE[1]], 2),
+        # regression (set 296): facing pages set the number one space from the title, at the
+        # start of one copy and the end of the other ...
+        (["46 Northvale Energy plc Annual Report and Accounts 2024", PROSE[0],
+          "Northvale Energy plc Annual Report and Accounts 2024 47", PROSE[1]], 2),
+        # ... not a figure ending each of two rows
+        (["Near misses reported in 2024: 212", "Near misses reported in 2023: 264", PROSE[0]],
+         0),
         # ... but a letter's salutation, once per letter of a thread, ends in a comma
         (["Dear Fenmoor Valley NHS Foundation Trust,", PROSE[0],
           "Dear Fenmoor Valley NHS Foundation Trust,", PROSE[1]], 0),

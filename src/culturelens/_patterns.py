@@ -38,10 +38,11 @@ RE_STRAY_HYPHEN_SPACE = re.compile(r"(?<=[^\W\d_]) +-(?=[^\W\d_])")
 # Spaces before closing punctuation left behind by NBSP removal ("yesterday ." -> "yesterday.").
 RE_SPACE_BEFORE_PUNCT = re.compile(r" +(?=[,.;:!?](?:\s|$))")
 
-# Leading list/bullet markers; the marker is dropped from the paragraph text.
+# Leading list/bullet markers; the marker is dropped from the paragraph text. A recipe
+# card's ingredients have empty boxes to tick ("\u25a2 90 g unsalted butter").
 RE_BULLET = re.compile(
     r"^(?:[\u2022\u2023\u2043\u2219\u25aa\u25ab\u25cf\u25e6\u00b7\u25b8\u25ba\u27a2\u2794"
-    r"\u25a0\u25a1]|[-*+\u2013\u2014](?= )"
+    r"\u25a0\u25a1\u25a2]|[-*+\u2013\u2014](?= )"
     # dingbats and emoji used as bullets ("✅ a 4.5% pay rise", "🚋 Friday: full service")
     r"|[\u2700-\u27bf\U0001f170-\U0001faff]\ufe0f?(?= )"
     # an arrow before a lower-case word ("→ the date of the meeting;"); before a capital it
@@ -165,10 +166,12 @@ _LABEL = (
     r"(?: on| at)?:? ?)?"
 )
 # What a teaser carries after its headline: a plain-text e-mail's link number ("Castlegate
-# fined £8.4m [2]") or the date or year in brackets ("Update on our reporting line (May
-# 2024)", "Ferrisdale: action plan (2022)").
+# fined £8.4m [2]"), the date or year in brackets ("Update on our reporting line (May
+# 2024)", "Ferrisdale: action plan (2022)") or a video's length ("... ratepayer anger 2:31";
+# not a time: "... 26 March 2025 at 10:00", "24 February, 12:30").
 RE_TEASER_END = re.compile(
-    rf"\s(?:\[\d{{1,3}}\]|\((?:(?:\d{{1,2}} )?{_MONTH.replace('?P<mon>', '?:')} )?\d{{4}}\))$",
+    rf"\s(?:\[\d{{1,3}}\]|\((?:(?:\d{{1,2}} )?{_MONTH.replace('?P<mon>', '?:')} )?\d{{4}}\)"
+    r"|(?<!\bat )(?<!, )\d{1,2}:\d{2})$",
     re.I,
 )
 # ... also joined with hyphens, as a forum prints a post's time ("Sun 09-Feb-25 21:14:06")
@@ -378,6 +381,9 @@ _PAGE_NUMBER = r"^(?:page )?\d{{1,4}}{sep}\S|\S{sep}(?:page )?\d{{1,4}}(?: of \d
 RE_PAGE_NUMBER_APART = re.compile(_PAGE_NUMBER.format(sep=rf"(?: {{3,}}|\t|{_PAGE_MARK})"), re.I)
 RE_PAGE_NUMBER_MARKED = re.compile(_PAGE_NUMBER.format(sep=_PAGE_MARK), re.I)
 RE_PAGE_WORD = re.compile(r"\bpage \d{1,4}\b", re.I)
+# A page number one space from a running head's title, at its start or its end ("46
+# Northvale Energy plc Annual Report 2024"), not a year.
+RE_PAGE_NUMBER_EDGE = re.compile(r"^(?P<page>\d{1,3}) \S|\S (?P<end>\d{1,3})$")
 # A contents entry's page number, set apart at the end of the raw line ("1. Background<tab>1").
 RE_CONTENTS_PAGE = re.compile(r"\S(?:\t| {3,})(\d{1,3})\s*$")
 RE_DIGITS = re.compile(r"\d+")
@@ -393,12 +399,18 @@ RE_PAGE_FIELD = re.compile(
     re.I,
 )
 # A print page's jump lines: the story breaks off to another page and resumes ("Continued
-# on page 14 \u25b8" ... "\u25c2 Continued from page 12"); between them is that page's matter.
-RE_JUMP_TO = re.compile(r"\b(?:continued|contd\.?|cont'd) on (?:page|p\.?) ?\d{1,4}\b", re.I)
-# ... and its return, also as a slug over a bare "From page 5" ("Airlift audit ... From page 5")
+# on page 14 \u25b8" ... "\u25c2 Continued from page 12", "See BUSES, Page A6" ... "BUSES |
+# From Page A1"); between them is that page's matter.
+RE_JUMP_TO = re.compile(
+    r"\b(?:continued|contd\.?|cont'd) on (?:page|p\.?) ?[a-z]?\d{1,4}\b"
+    r"|^see (?-i:[A-Z][A-Z ]{1,30}),? (?:page|p\.?) ?[a-z]?\d{1,4}\W{0,3}$",
+    re.I,
+)
+# ... and its return, also as a slug over a bare "From page 5" ("Airlift audit ... From page
+# 5", "Bus route axed - from Page 1")
 RE_JUMP_FROM = re.compile(
-    r"\b(?:continued|contd\.?|cont'd) from (?:page|p\.?) ?\d{1,4}\b"
-    r"|(?:^|\.\.\. ?|\u2026 ?)from (?:page|p\.?) ?\d{1,4}\W{0,3}$",
+    r"\b(?:continued|contd\.?|cont'd) from (?:page|p\.?) ?[a-z]?\d{1,4}\b"
+    r"|(?:^|\.\.\. ?|\u2026 ?|[|:\u2013\u2014-] ?)from (?:page|p\.?) ?[a-z]?\d{1,4}\W{0,3}$",
     re.I,
 )
 # A link to a file, ending in its size ("Download full results (PDF, 388 KB)"): one link,
@@ -452,10 +464,10 @@ RE_VALEDICTION = re.compile(
 )
 # A letter signed without the writer's name ("Name and address supplied").
 RE_NAME_SUPPLIED = re.compile(r"^names? (?:and address(?:es)? )?(?:supplied|withheld)\b", re.I)
-# A word that is capitalised, a number or a small joining word: lines made only of these
-# are names and labels ("Wharfedale & Aire Valley News", "Northshire Health Board").
 # Tokens that join the parts of a title ("CASD Bulletin — Commuting", "Trust | Annual Report").
 DASHES_AND_BARS = frozenset(("\u2014", "\u2013", "-", "|", "\u00b7", "/"))
+# A word that is capitalised, a number or a small joining word: lines made only of these
+# are names and labels ("Wharfedale & Aire Valley News", "Northshire Health Board").
 RE_TITLE_CASE_WORD = re.compile(r"^(?:[A-Z0-9][\w'.-]{0,40}|&|and|of|the|for|in|on|at|to)$")
 # A telephone number ("0116 496 0321", "+44 (0)20 7946 0000") on a contact line.
 RE_PHONE = re.compile(
@@ -495,6 +507,8 @@ RE_BIO_SENTENCE = re.compile(
     r"^(?:[A-Z][\w'.-]{1,30} ){1,3}(?:(?:is|was|has been) (?:a|an|the|our|[A-Z][\w&.-]{1,30}'s)"
     r" (?:[\w,'-]+ ){0,6}"
     rf"(?:{_JOURNALIST_ROLES}|producer|photographer|freelancer)s?\b"
+    # ... or the role with no article before it ("has been editor of the Courier since 2021")
+    rf"|(?:is|was|has been) (?:[\w-]+ ){{0,2}}(?:{_JOURNALIST_ROLES}) (?:of|at|for) (?:the )?[A-Z]"
     r"|can be (?:reached|contacted|e-?mailed)\b)"
 )
 # After a name that stood alone under a headline (maybe a role or place taken for a name:

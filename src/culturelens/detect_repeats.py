@@ -143,22 +143,34 @@ def _running_heads(state: State, max_words: int) -> list[int]:
     PDF's running head or foot ("2   Inspection report 12 March 2024", "Duty of care in
     elite sport   19"). Three words or more besides the numbers (two with a "|" or "·" before
     the number: "2 | Annual Report 2024"), and the number spaced apart as a page layout sets
-    it, so "Recommendation 2" and a sub-heading "2 The pathway" stay."""
+    it, so "Recommendation 2" and a sub-heading "2 The pathway" stay. A page number one
+    space from a title of four words or more counts where it starts one copy and ends
+    another, as facing pages set it ("46 Northvale Energy plc Annual Report 2024" ...
+    "Northvale Energy plc Annual Report 2024 47"), not a figure ending each of two rows."""
     keys: dict[int, str] = {}
+    pages: dict[str, set[str]] = {}  # the sides single-spaced copies have their number on
     for i, ln in enumerate(state.lines):  # a copy another rule took still counts
         if ln.sentence_end or ln.n_words > max_words:
             continue
         raw = ln.raw.strip()
+        key = line_fingerprint(P.RE_DIGITS.sub(" ", ln.text))
         if P.RE_PAGE_NUMBER_APART.search(raw):
-            key = line_fingerprint(P.RE_DIGITS.sub(" ", ln.text))
             # a title of two words is enough with a "|" or "·" between it and its page
             # number ("2 | Annual Report 2024") or the word "Page" before it ("22 January
             # 2025<tab>Page 14"); a spaced-apart pair may be a table's cells
             marked = P.RE_PAGE_NUMBER_MARKED.search(raw) or P.RE_PAGE_WORD.search(raw)
             enough = 2 if marked else 3
             keys[i] = key if len(key.split()) >= enough else ""
+        elif (edge := P.RE_PAGE_NUMBER_EDGE.search(raw)) and len(key.split()) >= 4:
+            keys[i] = key
+            pages.setdefault(key, set()).add("start" if edge.group("page") else "end")
     counts = Counter(keys.values())
-    return [i for i in state.kept() if keys.get(i) and counts[keys[i]] > 1]
+    turned = {key for key, sides in pages.items() if len(sides) > 1}
+    return [
+        i
+        for i in state.kept()
+        if keys.get(i) and counts[keys[i]] > 1 and (keys[i] not in pages or keys[i] in turned)
+    ]
 
 
 def _contents_headings(
@@ -260,7 +272,7 @@ def _label(state: State, i: int, max_words: int) -> bool:
     ln = state.lines[i]
     # a document's title in its running head is punctuated ("CASD Bulletin — Commuting,
     # Fatigue"); a line ending in a comma opens a letter ("Dear Fenmoor Valley NHS Trust,")
-    words = [w.rstrip(",:") for w in ln.text.rstrip(",").split() if w not in P.DASHES_AND_BARS]
+    words = [w.rstrip(",:") for w in ln.text.split() if w not in P.DASHES_AND_BARS]
     label = ln.n_words <= 3 or all(P.RE_TITLE_CASE_WORD.match(w) for w in words)
     label = label and (ln.n_words <= 3 or not ln.text.endswith(","))
     return ln.n_words <= max_words and not ln.sentence_end and label
