@@ -122,6 +122,9 @@ from culturelens.clean_state import line_fingerprint
           PROSE[0],
           "CASD Safety Bulletin FSB 2025-04 \u2014 Commuting, Fatigue and Fitness for Duty",
           PROSE[1]], 2),
+        # ... but a letter's salutation, once per letter of a thread, ends in a comma
+        (["Dear Fenmoor Valley NHS Foundation Trust,", PROSE[0],
+          "Dear Fenmoor Valley NHS Foundation Trust,", PROSE[1]], 0),
         # regression (set 296): facing pages set the number one space from the title, at the
         # start of one copy and the end of the other ...
         (["46 Northvale Energy plc Annual Report and Accounts 2024", PROSE[0],
@@ -129,9 +132,6 @@ from culturelens.clean_state import line_fingerprint
         # ... not a figure ending each of two rows
         (["Near misses reported in 2024: 212", "Near misses reported in 2023: 264", PROSE[0]],
          0),
-        # ... but a letter's salutation, once per letter of a thread, ends in a comma
-        (["Dear Fenmoor Valley NHS Foundation Trust,", PROSE[0],
-          "Dear Fenmoor Valley NHS Foundation Trust,", PROSE[1]], 0),
         # regression (set 257): each table of a results page has the same header row
         (["Candidate\tParty\tVotes\nAnn Lee\tGreen\t1,204\nRaj Das\tLabour\t988", PROSE[0],
           "Candidate\tParty\tVotes\nTom Hay\tReform\t2,310\nLiz Ode\tLabour\t1,870",
