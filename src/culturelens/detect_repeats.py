@@ -153,15 +153,19 @@ def _running_heads(state: State, max_words: int) -> list[int]:
         if ln.sentence_end or ln.n_words > max_words:
             continue
         raw = ln.raw.strip()
+        apart = P.RE_PAGE_NUMBER_APART.search(raw)
+        edge = None if apart else P.RE_PAGE_NUMBER_EDGE.search(raw)
+        if not (apart or edge):
+            continue  # no page number: no fingerprint to take
         key = line_fingerprint(P.RE_DIGITS.sub(" ", ln.text))
-        if P.RE_PAGE_NUMBER_APART.search(raw):
+        if apart:
             # a title of two words is enough with a "|" or "·" between it and its page
             # number ("2 | Annual Report 2024") or the word "Page" before it ("22 January
             # 2025<tab>Page 14"); a spaced-apart pair may be a table's cells
             marked = P.RE_PAGE_NUMBER_MARKED.search(raw) or P.RE_PAGE_WORD.search(raw)
             enough = 2 if marked else 3
             keys[i] = key if len(key.split()) >= enough else ""
-        elif (edge := P.RE_PAGE_NUMBER_EDGE.search(raw)) and len(key.split()) >= 4:
+        elif edge and len(key.split()) >= 4:
             keys[i] = key
             pages.setdefault(key, set()).add("start" if edge.group("page") else "end")
     counts = Counter(keys.values())
@@ -273,8 +277,8 @@ def _label(state: State, i: int, max_words: int) -> bool:
     # a document's title in its running head is punctuated ("CASD Bulletin — Commuting,
     # Fatigue"); a line ending in a comma opens a letter ("Dear Fenmoor Valley NHS Trust,")
     words = [w.rstrip(",:") for w in ln.text.split() if w not in P.DASHES_AND_BARS]
-    label = ln.n_words <= 3 or all(P.RE_TITLE_CASE_WORD.match(w) for w in words)
-    label = label and (ln.n_words <= 3 or not ln.text.endswith(","))
+    titled = not ln.text.endswith(",") and all(P.RE_TITLE_CASE_WORD.match(w) for w in words)
+    label = ln.n_words <= 3 or titled
     return ln.n_words <= max_words and not ln.sentence_end and label
 
 
