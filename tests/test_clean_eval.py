@@ -52,7 +52,7 @@ def test_no_silent_loss_and_no_content_removed_on_labelled_documents() -> None:
     # sets 7-42 keep a few losses and label disagreements ("Notes to editors", a reporting
     # credit, speaker names of a debate); their retention floors are in
     # test_evaluate_cleaning_targets
-    blind = [f"synthetic_heldout{n}" for n in range(7, 298)]
+    blind = [f"synthetic_heldout{n}" for n in range(7, 302)]
     lost = lost[~lost["dataset"].isin(blind)]
     seeds = predicted[predicted["dataset"] == "seeds"]
     assert lost.empty, lost[["doc_id", "line_no", "rule", "text"]].to_string()
@@ -475,6 +475,12 @@ def test_evaluate_cleaning_targets() -> None:
         "synthetic_heldout295": (0.96, 0.95, 0.97),
         "synthetic_heldout296": (0.96, 0.96, 0.96),
         "synthetic_heldout297": (0.94, 0.94, 0.99),
+        # fire and rescue, universities, retail and warehouses, sport: a results release's
+        # "Enquiries" and forward-looking statements, forum replies, live-page times
+        "synthetic_heldout298": (0.92, 0.93, 1.00),
+        "synthetic_heldout299": (0.93, 0.91, 0.96),
+        "synthetic_heldout300": (0.94, 0.95, 0.96),
+        "synthetic_heldout301": (0.93, 0.94, 0.99),
     }
     for dataset, (recall, precision, retention) in floors.items():
         assert overall[dataset, "artefact_recall"] >= recall, dataset

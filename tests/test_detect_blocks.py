@@ -839,6 +839,11 @@ def test_sentence_footer(last: str, rule: str | None) -> None:
           "Bus route axed - from Page 1"], []),
         (["See BUSES, Page A6", "RIVERTON FAMILY DENTAL",
           "New patients welcome! Evening & Saturday appointments", "BUSES | From Page A1"], []),
+        # regression (set 300): "Turn to page 6" ... "From page 4", the other page's folio
+        # and a jump head between
+        (["Turn to page 6", "Free fitting on orders over \u00a3500 \u2022 Unit 4, Mill Road",
+          "6 WEXCOMBE GAZETTE Thursday, March 13, 2025", "DEPOT: 'Lane was never built for it'",
+          "From page 4"], []),
         # ... but a table's rows, a form's field and a line's number in a transcript stay
         (["Complaints received          14", "Complaints upheld          6"],
          ["Complaints received 14", "Complaints upheld 6"]),

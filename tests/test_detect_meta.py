@@ -518,6 +518,10 @@ def test_a_possessive_opens_only_a_desks_name(line: str, byline: bool) -> None:
         (["Home   Match Reports   Player Ratings   Forum",
           "NEW CUSTOMER OFFER: bet ten pounds on the derby and get forty in free bets.",
           "Player Ratings"], "Player Ratings"),
+        # regression (set 300): a speaker over the quote, in a results announcement's header
+        (["Half-year results for the 26 weeks ended 31 August 2024", "16 October 2024 07:00",
+          "Daniel Fairbrother, Chief Executive, said:"],
+         "Daniel Fairbrother, Chief Executive, said:"),
     ],
 )  # fmt: skip
 def test_not_a_byline(head: list[str], line: str) -> None:
@@ -539,6 +543,9 @@ def test_not_a_byline(head: list[str], line: str) -> None:
         ("Key facts", ["Response rate: 68% (2023: 59%)", "Schools taking part: 14 of 14"]),
         ("At a glance", ["Response rate: 44%, up from 37% in 2023", "Themes improved: 6 of 9"]),
         ("Executive summary", ["Background", *PROSE[:1]]),
+        # regression (set 300): a results announcement's highlights over figures
+        ("Financial highlights", ["Group sales \u00a36.42bn, up 4.8%",
+                                  "Underlying operating profit \u00a3238m, up 9.2%"]),
     ],
 )  # fmt: skip
 def test_a_heading_over_the_articles_list_is_no_header_furniture(

@@ -400,10 +400,11 @@ RE_PAGE_FIELD = re.compile(
 )
 # A print page's jump lines: the story breaks off to another page and resumes ("Continued
 # on page 14 \u25b8" ... "\u25c2 Continued from page 12", "See BUSES, Page A6" ... "BUSES |
-# From Page A1"); between them is that page's matter.
+# From Page A1", "Turn to page 6" ... "From page 4"); between them is that page's matter.
 RE_JUMP_TO = re.compile(
     r"\b(?:continued|contd\.?|cont'd) on (?:page|p\.?) ?[a-z]?\d{1,4}\b"
-    r"|^see (?-i:[A-Z][A-Z ]{1,30}),? (?:page|p\.?) ?[a-z]?\d{1,4}\W{0,3}$",
+    r"|^see (?-i:[A-Z][A-Z ]{1,30}),? (?:page|p\.?) ?[a-z]?\d{1,4}\W{0,3}$"
+    r"|^(?:please )?turn to (?:page|p\.?) ?[a-z]?\d{1,4}\W{0,3}$",
     re.I,
 )
 # ... and its return, also as a slug over a bare "From page 5" ("Airlift audit ... From page

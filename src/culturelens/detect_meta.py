@@ -496,6 +496,8 @@ def detect_byline(state: State, rule: ArtefactRule) -> None:
         # a name under the headline ("Priya Raman", "Ng Wei Ling, Health Reporter") ...
         name = i in header and i not in top and i not in listed and _name_with_role(ln.text)
         name = name and not P.RE_SALUTATION.match(ln.text)  # "Dear Rosalind" opens a letter
+        # ... and not a speaker over a quote ("Daniel Fairbrother, Chief Executive, said:")
+        name = name and not ln.text.endswith(":")
         # ... next to a date or under a headline, not a venue line ("Ewood Park") above prose
         name = name and (_near_metadata(state, i) or _under_headline(state, i))
         byline = byline_first(ln.text)  # "By Ann Lee | ann@example.com"
