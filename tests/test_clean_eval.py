@@ -52,7 +52,7 @@ def test_no_silent_loss_and_no_content_removed_on_labelled_documents() -> None:
     # sets 7-42 keep a few losses and label disagreements ("Notes to editors", a reporting
     # credit, speaker names of a debate); their retention floors are in
     # test_evaluate_cleaning_targets
-    blind = [f"synthetic_heldout{n}" for n in range(7, 302)]
+    blind = [f"synthetic_heldout{n}" for n in range(7, 306)]
     lost = lost[~lost["dataset"].isin(blind)]
     seeds = predicted[predicted["dataset"] == "seeds"]
     assert lost.empty, lost[["doc_id", "line_no", "rule", "text"]].to_string()
@@ -481,6 +481,12 @@ def test_evaluate_cleaning_targets() -> None:
         "synthetic_heldout299": (0.93, 0.91, 0.96),
         "synthetic_heldout300": (0.94, 0.95, 0.96),
         "synthetic_heldout301": (0.93, 0.94, 0.99),
+        # shipping, councils, tech firms, mental health and care: forum and chat replies'
+        # bodies, an inspection page's ratings, a release's "ENDS", a thread's first post
+        "synthetic_heldout302": (0.88, 0.91, 0.98),
+        "synthetic_heldout303": (0.90, 0.91, 0.99),
+        "synthetic_heldout304": (0.87, 0.84, 0.98),
+        "synthetic_heldout305": (0.92, 0.94, 0.97),
     }
     for dataset, (recall, precision, retention) in floors.items():
         assert overall[dataset, "artefact_recall"] >= recall, dataset

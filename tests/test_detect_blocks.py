@@ -282,6 +282,16 @@ def test_ui_fragments_between_artefacts(tail: list[str], kept: list[str]) -> Non
           "Up to 12 weeks a year working from anywhere", "Do we always get it right?"],
          ["What we offer", "Holiday of 28 days plus bank holidays, and your birthday off",
           "Up to 12 weeks a year working from anywhere", "Do we always get it right?"]),
+        # regression (set 302): any short heading, under a short sentence, with a sub-heading
+        # that asks below it
+        (["The records were inaccurate.", "Safety issues",
+          "Fatigue resulting from the demands of a two-watch system",
+          "The absence of a lookout during the hours of darkness",
+          "Why was the watch alarm switched off?"],
+         ["The records were inaccurate.", "Safety issues",
+          "Fatigue resulting from the demands of a two-watch system",
+          "The absence of a lookout during the hours of darkness",
+          "Why was the watch alarm switched off?"]),
         # ... but under a removed header it heads a related block
         (["Related", "How HR can help NHS staff bounce back", "Nurses vote to strike over pay"],
          []),
