@@ -515,6 +515,8 @@ HARD_CONTENT = [
     "Kestrel said.",
     # regression (set 271): a subheading that names who responds, with no role after a comma
     "Response from NHS England",
+    # regression (set 308): an item of a list whose sentence runs on past it
+    "access to 12 free counselling sessions for every colleague and their immediate family;",
 ]
 
 

@@ -52,7 +52,7 @@ def test_no_silent_loss_and_no_content_removed_on_labelled_documents() -> None:
     # sets 7-42 keep a few losses and label disagreements ("Notes to editors", a reporting
     # credit, speaker names of a debate); their retention floors are in
     # test_evaluate_cleaning_targets
-    blind = [f"synthetic_heldout{n}" for n in range(7, 306)]
+    blind = [f"synthetic_heldout{n}" for n in range(7, 310)]
     lost = lost[~lost["dataset"].isin(blind)]
     seeds = predicted[predicted["dataset"] == "seeds"]
     assert lost.empty, lost[["doc_id", "line_no", "rule", "text"]].to_string()
@@ -487,6 +487,12 @@ def test_evaluate_cleaning_targets() -> None:
         "synthetic_heldout303": (0.90, 0.91, 0.99),
         "synthetic_heldout304": (0.87, 0.84, 0.98),
         "synthetic_heldout305": (0.92, 0.94, 0.97),
+        # construction, schools, banking, the armed forces: inspection grades and team lists,
+        # contact and "Enquiries" lines, forward-looking statements, a magazine's deck
+        "synthetic_heldout306": (0.96, 0.96, 0.95),
+        "synthetic_heldout307": (0.90, 0.89, 0.94),
+        "synthetic_heldout308": (0.93, 0.94, 0.97),
+        "synthetic_heldout309": (0.95, 0.93, 0.98),
     }
     for dataset, (recall, precision, retention) in floors.items():
         assert overall[dataset, "artefact_recall"] >= recall, dataset

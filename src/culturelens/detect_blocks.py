@@ -46,6 +46,8 @@ def detect_call_to_action(state: State, rule: ArtefactRule) -> None:
             continue
         if i in listed and ln.n_words >= 4:
             continue  # an item of the article's own list, introduced by a colon
+        if ln.text.endswith(";"):
+            continue  # an item of a list whose sentence runs on ("access to 12 free sessions;")
         words = [w.lower().strip(".,:;!?'()") for w in ln.text.split()]
         if not words or words[0] not in verbs:
             continue
