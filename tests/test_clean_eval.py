@@ -52,7 +52,7 @@ def test_no_silent_loss_and_no_content_removed_on_labelled_documents() -> None:
     # sets 7-42 keep a few losses and label disagreements ("Notes to editors", a reporting
     # credit, speaker names of a debate); their retention floors are in
     # test_evaluate_cleaning_targets
-    blind = [f"synthetic_heldout{n}" for n in range(7, 310)]
+    blind = [f"synthetic_heldout{n}" for n in range(7, 314)]
     lost = lost[~lost["dataset"].isin(blind)]
     seeds = predicted[predicted["dataset"] == "seeds"]
     assert lost.empty, lost[["doc_id", "line_no", "rule", "text"]].to_string()
@@ -493,6 +493,12 @@ def test_evaluate_cleaning_targets() -> None:
         "synthetic_heldout307": (0.90, 0.89, 0.94),
         "synthetic_heldout308": (0.93, 0.94, 0.97),
         "synthetic_heldout309": (0.95, 0.93, 0.98),
+        # railways, the arts, primary care, environment groups: chat exports' messages, a
+        # practice's opening times, an open letter's signatories, an inspection's ratings
+        "synthetic_heldout310": (0.90, 0.91, 1.00),
+        "synthetic_heldout311": (0.88, 0.90, 0.95),
+        "synthetic_heldout312": (0.86, 0.86, 0.97),
+        "synthetic_heldout313": (0.95, 0.95, 0.94),
     }
     for dataset, (recall, precision, retention) in floors.items():
         assert overall[dataset, "artefact_recall"] >= recall, dataset
