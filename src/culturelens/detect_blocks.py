@@ -198,21 +198,21 @@ def detect_headline_block(state: State, rule: ArtefactRule) -> None:
 
 
 def _wh_list(state: State, run: list[int], below: int) -> bool:
-    """A what/how heading over items between a paragraph and a paragraph or a sub-heading
-    that asks, with no blank line or removed line in the run ("What the branch won" / four
-    gains / the organiser's quote; "What we offer" / five benefits / "Do we always get it
-    right?"): the story's own list. A related block names no clause over its links. Any
-    short heading will do, under any sentence, when a sub-heading that asks comes next
-    ("The records were inaccurate." / "Safety issues" / four findings / "Why was the watch
-    alarm switched off?")."""
+    """A heading over items between a paragraph and a paragraph or a sub-heading that asks,
+    with no blank line or removed line in the run: the story's own list. A what/how heading
+    will do ("What the branch won" / four gains / the organiser's quote; "What we offer" /
+    five benefits / "Do we always get it right?"): a related block names no clause over its
+    links. Any short heading will do, under any sentence, when a sub-heading that asks comes
+    next ("The records were inaccurate." / "Safety issues" / four findings / "Why was the
+    watch alarm switched off?")."""
     head, after = state.lines[run[0]], state.lines[below]
     above = run[0] - 1
     asks = after.text.endswith("?") and after.n_words <= 10
-    wh = (asks or bool(P.RE_WH_QUESTION.match(head.text))) and head.n_words <= 8
+    headed = (asks or bool(P.RE_WH_QUESTION.match(head.text))) and head.n_words <= 8
     prose_above = above >= 0 and (body_line(state, above) or (asks and state.is_prose(above)))
     framed = prose_above and (body_line(state, below) or asks)
     whole = all(state.adjacent(a, b) for a, b in itertools.pairwise([above, *run, below]))
-    return wh and framed and whole
+    return headed and framed and whole
 
 
 def _sign_off(state: State, run: list[int]) -> int:
