@@ -52,7 +52,7 @@ def test_no_silent_loss_and_no_content_removed_on_labelled_documents() -> None:
     # sets 7-42 keep a few losses and label disagreements ("Notes to editors", a reporting
     # credit, speaker names of a debate); their retention floors are in
     # test_evaluate_cleaning_targets
-    blind = [f"synthetic_heldout{n}" for n in range(7, 314)]
+    blind = [f"synthetic_heldout{n}" for n in range(7, 318)]
     lost = lost[~lost["dataset"].isin(blind)]
     seeds = predicted[predicted["dataset"] == "seeds"]
     assert lost.empty, lost[["doc_id", "line_no", "rule", "text"]].to_string()
@@ -499,6 +499,12 @@ def test_evaluate_cleaning_targets() -> None:
         "synthetic_heldout311": (0.88, 0.90, 0.95),
         "synthetic_heldout312": (0.86, 0.86, 0.97),
         "synthetic_heldout313": (0.95, 0.95, 0.94),
+        # police, hospitals abroad, games studios, farm and food workers: a hearing's fields, a
+        # union newsletter's dates, chat and broadcast-list exports, a wiki's infobox
+        "synthetic_heldout314": (0.93, 0.94, 0.97),
+        "synthetic_heldout315": (0.95, 0.95, 0.98),
+        "synthetic_heldout316": (0.87, 0.85, 0.93),
+        "synthetic_heldout317": (0.82, 0.87, 0.98),
     }
     for dataset, (recall, precision, retention) in floors.items():
         assert overall[dataset, "artefact_recall"] >= recall, dataset
