@@ -1,13 +1,18 @@
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor, wait
 from pathlib import Path
 
 import pytest
 import yaml
 
+from culturelens.clean import load_rules
+from culturelens.clean_eval import RuledDocument, read_labelled_lines, rule_states
 from culturelens.io import read_csv, write_csv
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,35 +55,101 @@ def quick_gold_config(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def seed_run(tmp_path_factory) -> Path:
+def gold_states() -> list[RuledDocument]:
+    """Every hand-labelled document with what the packaged rules made of it, each cleaned alone
+    (no corpus-level evidence): the rules' pass over all the labelled lines takes over a
+    minute, and the tests that check each document and that train a model on them share it."""
+    rules = load_rules()
+    return rule_states(
+        read_labelled_lines(ROOT / "validation" / "cleaning"),
+        rules=rules,
+        boilerplate_min_docs=None,
+    )
+
+
+# The seeds' pipeline run that tests compare with (see _run_seeds): its future, the process
+# running now and its folder, set when collection finds a test that needs it.
+_SEED_RUN: dict = {}
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start the seed run in the background as soon as the tests are collected, when any of
+    them needs it. It is the suite's slowest step and mostly one job on one core (the
+    cleaner's validation), so the other tests run on the second core meanwhile."""
+    if session.config.option.collectonly:
+        return
+    if any("seed_run" in getattr(item, "fixturenames", ()) for item in session.items):
+        folder = Path(tempfile.mkdtemp(prefix="culturelens-seed-run-"))
+        _SEED_RUN["folder"] = folder
+        _SEED_RUN["future"] = ThreadPoolExecutor(max_workers=1).submit(
+            _run_seeds, folder / "results"
+        )
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    proc = _SEED_RUN.get("proc")
+    if proc is not None and proc.poll() is None:  # interrupted: stop the whole run
+        os.killpg(proc.pid, signal.SIGKILL)
+    if "future" in _SEED_RUN:
+        wait([_SEED_RUN["future"]])
+        shutil.rmtree(_SEED_RUN["folder"], ignore_errors=True)
+
+
+def _start(cmd: list[str]) -> subprocess.Popen:
+    proc = subprocess.Popen(
+        cmd,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, to kill it with its jobs
+    )
+    _SEED_RUN["proc"] = proc
+    return proc
+
+
+def _run_seeds(results: Path) -> Path:
     """The pipeline's results on the seeds, made the hard way: three shards instead of the
     committed run's one, killed mid-way and restarted. Compared with the committed results/,
-    this one run (the suite's slowest step) checks that the pipeline reproduces them and that
-    neither a restart nor the shard count changes a byte.
+    this one run checks that the pipeline reproduces them and that neither a restart nor the
+    shard count changes a byte.
 
     The killed run asks for the sentence table only, so the validation steps (half the run's
     time, and none of it kept when they are killed) run once, after the restart."""
-    results = tmp_path_factory.mktemp("seed_run") / "results"
     cmd = [sys.executable, "-m", "snakemake", "--cores", "2", "--quiet", "--rerun-incomplete"]
     config = ["--config", f"results={results}", "shards=3"]  # after the targets: it takes a list
-    first = [*cmd, str(results / "tables" / "sentences.csv"), *config]
-    proc = subprocess.Popen(
-        first,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    proc = _start([*cmd, str(results / "tables" / "sentences.csv"), *config])
     shards, deadline = results / "interim" / "clean", time.monotonic() + 300
     while not any(shards.glob("*.jsonl")) and time.monotonic() < deadline:
         time.sleep(0.1)
     os.killpg(proc.pid, signal.SIGKILL)  # the whole process group, mid-way through cleaning
-    proc.wait()
+    proc.communicate()
     assert not (results / "tables" / "sentences.csv").exists(), "killed after the run finished"
     unlock = [sys.executable, "-m", "snakemake", "--unlock", "--config", f"results={results}"]
     subprocess.run(unlock, cwd=ROOT, capture_output=True, check=True)
-    done = subprocess.run(
-        [*cmd, "all", *config], cwd=ROOT, capture_output=True, text=True, timeout=1200
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
+    proc = _start([*cmd, "all", *config])
+    _, stderr = proc.communicate(timeout=1200)
+    assert proc.returncode == 0, stderr[-3000:]
     return results
+
+
+@pytest.fixture(scope="session")
+def seed_run() -> Path:
+    """The folder of the seed run's results (waits for the background run; its error if it
+    failed)."""
+    if "future" not in _SEED_RUN:  # collected without it, requested after all
+        folder = Path(tempfile.mkdtemp(prefix="culturelens-seed-run-"))
+        _SEED_RUN["folder"] = folder
+        _SEED_RUN["future"] = ThreadPoolExecutor(max_workers=1).submit(
+            _run_seeds, folder / "results"
+        )
+    return _SEED_RUN["future"].result()
+
+
+@pytest.fixture
+def pipeline_idle() -> None:
+    """Wait until the background seed run has ended, whatever its outcome: two runs at once in
+    one working directory race on Snakemake's lock folder, which every run deletes as it ends.
+    Every test that runs the pipeline (not a dry run) uses this fixture."""
+    if "future" in _SEED_RUN:
+        wait([_SEED_RUN["future"]])

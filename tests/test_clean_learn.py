@@ -8,11 +8,12 @@ import pandas as pd
 import pytest
 
 from culturelens.clean import load_rules
-from culturelens.clean_eval import evaluate_cleaning, read_labelled_lines
+from culturelens.clean_eval import evaluate_cleaning, read_labelled_lines, rule_states
 from culturelens.clean_learn import (
     evaluate_learned,
     evaluate_methods,
     evaluate_thresholds,
+    train_from_states,
     train_line_model,
     training_rows,
     validation_tables,
@@ -84,6 +85,18 @@ def test_training_is_deterministic_and_learns_the_blurb(lines: pd.DataFrame) -> 
         assert stage.weights["w=acme"] > 0 > stage.weights["w=said"]
         assert stage.threshold == 0.5
     assert any(name.startswith("c_") for name in model.weights)  # reads the first stage
+
+
+@pytest.mark.parametrize("min_docs", [None, 2])
+def test_training_from_the_rules_states_is_training_from_the_lines(min_docs: int | None) -> None:
+    ruled = rule_states(SMALL, rules=RULES, boilerplate_min_docs=min_docs)
+    from_states = train_from_states(ruled, threshold=0.5, seed=1)
+    from_lines = train_line_model(
+        SMALL, rules=RULES, threshold=0.5, seed=1, boilerplate_min_docs=min_docs
+    )
+    assert from_states.to_json() == from_lines.to_json()
+    with pytest.raises(ValueError, match=r"threshold must be in \(0, 1\], got 2"):
+        train_from_states(ruled, threshold=2, seed=1)
 
 
 @pytest.mark.parametrize(

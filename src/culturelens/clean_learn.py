@@ -37,6 +37,7 @@ __all__ = [
     "evaluate_learned",
     "evaluate_methods",
     "evaluate_thresholds",
+    "train_from_states",
     "train_line_model",
     "training_rows",
     "validation_tables",
@@ -194,8 +195,21 @@ def train_line_model(
         ValueError: if ``threshold`` is outside (0, 1], the lines are malformed, or the rules
             leave lines of one class only.
     """
+    _check_threshold(threshold)  # before the rules' pass, the slow step
+    ruled = rule_states(lines, rules=rules, boilerplate_min_docs=boilerplate_min_docs)
+    return train_from_states(ruled, threshold=threshold, seed=seed)
+
+
+def train_from_states(ruled: Sequence[RuledDocument], *, threshold: float, seed: int) -> LineModel:
+    """:func:`train_line_model` on labelled documents the rules have already cleaned
+    (:func:`culturelens.clean_eval.rule_states`), so that one rules pass serves the model and
+    whatever else reads those states.
+
+    Raises:
+        ValueError: if ``threshold`` is outside (0, 1] or the rules leave lines of one class.
+    """
     _check_threshold(threshold)
-    rows = training_rows(lines, rules=rules, boilerplate_min_docs=boilerplate_min_docs)
+    rows = _rows(ruled)
     return _fit(rows, *_vectorize(rows["features"].tolist()), threshold=threshold, seed=seed)
 
 

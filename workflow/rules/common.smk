@@ -1,13 +1,20 @@
 # Configuration checks and path helpers shared by every stage.
+import os
+import platform
 import sys
 from pathlib import Path
 
 import yaml
 
+from culturelens.blas import pin_blas_kernels
 from culturelens.clean import load_rules
 from culturelens.config import ConfigError, validate_config
 from culturelens.lexicon import load_lexicon
 from culturelens.manifest import code_fingerprint
+
+# Every job inherits one set of BLAS kernels, whatever the CPU, so that results/ are the
+# same bytes on every machine (see culturelens.blas); Snakemake gives each job one BLAS thread.
+pin_blas_kernels(os.environ, machine=platform.machine())
 
 _SCHEMA = Path(workflow.current_basedir, "..", "schemas", "config.schema.yaml")
 try:
