@@ -79,11 +79,13 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     if session.config.option.collectonly:
         return
     if any("seed_run" in getattr(item, "fixturenames", ()) for item in session.items):
-        folder = Path(tempfile.mkdtemp(prefix="culturelens-seed-run-"))
-        _SEED_RUN["folder"] = folder
-        _SEED_RUN["future"] = ThreadPoolExecutor(max_workers=1).submit(
-            _run_seeds, folder / "results"
-        )
+        _start_seed_run()
+
+
+def _start_seed_run() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="culturelens-seed-run-"))
+    _SEED_RUN["folder"] = folder
+    _SEED_RUN["future"] = ThreadPoolExecutor(max_workers=1).submit(_run_seeds, folder / "results")
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
@@ -138,11 +140,7 @@ def seed_run() -> Path:
     """The folder of the seed run's results (waits for the background run; its error if it
     failed)."""
     if "future" not in _SEED_RUN:  # collected without it, requested after all
-        folder = Path(tempfile.mkdtemp(prefix="culturelens-seed-run-"))
-        _SEED_RUN["folder"] = folder
-        _SEED_RUN["future"] = ThreadPoolExecutor(max_workers=1).submit(
-            _run_seeds, folder / "results"
-        )
+        _start_seed_run()
     return _SEED_RUN["future"].result()
 
 
