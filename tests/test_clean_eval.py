@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from test_clean import _assert_no_silent_loss  # the one invariant check, shared
+from test_clean_learn import BLIND  # the one list of blind sets, shared
 
 from culturelens import clean, clean_eval
 from culturelens.clean import document_from_state, load_rules
@@ -50,8 +51,7 @@ def test_no_silent_loss_and_no_content_removed_on_labelled_documents(
     # sets 7-42 keep a few losses and label disagreements ("Notes to editors", a reporting
     # credit, speaker names of a debate); their retention floors are in
     # test_evaluate_cleaning_targets
-    blind = [f"synthetic_heldout{n}" for n in range(7, 318)]
-    lost = lost[~lost["dataset"].isin(blind)]
+    lost = lost[~lost["dataset"].isin(BLIND)]
     seeds = predicted[predicted["dataset"] == "seeds"]
     assert lost.empty, lost[["doc_id", "line_no", "rule", "text"]].to_string()
     assert seeds.loc[seeds["label"] != "content", "kept"].sum() == 0
