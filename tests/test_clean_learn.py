@@ -17,6 +17,7 @@ from culturelens.clean_learn import (
     train_line_model,
     training_rows,
     validation_tables,
+    validation_tables_from_states,
 )
 from culturelens.io import read_csv
 
@@ -171,18 +172,44 @@ def test_validation_tables_are_both_tables_from_one_set_of_folds(
     pd.testing.assert_frame_equal(trade_offs, expected)
 
 
+def _tables_from_states(lines: pd.DataFrame, **options: object) -> object:
+    ruled = rule_states(lines, rules=RULES, boilerplate_min_docs=None)
+    return validation_tables_from_states(ruled, **options)
+
+
+@pytest.mark.parametrize("tables", [validation_tables, _tables_from_states])
 @pytest.mark.parametrize(
-    ("threshold", "thresholds", "message"),
+    ("threshold", "thresholds", "workers", "message"),
     [
-        (1.5, [0.5], r"threshold must be in \(0, 1\], got 1.5"),
-        (None, [], r"thresholds must hold at least one value in \(0, 1\], got \[\]"),
+        (1.5, [0.5], 1, r"threshold must be in \(0, 1\], got 1.5"),
+        (None, [], 1, r"thresholds must hold at least one value in \(0, 1\], got \[\]"),
+        (0.5, [0.5], 0, "workers must be a positive integer, got 0; 1 fits one fold"),
+        (0.5, [0.5], 2.0, "workers must be a positive integer, got 2.0"),
     ],
 )
 def test_validation_tables_errors(
-    threshold: float | None, thresholds: list[float], message: str
+    tables, threshold: float | None, thresholds: list[float], workers: int, message: str
 ) -> None:
     with pytest.raises(ValueError, match=message):
-        validation_tables(SMALL, rules=RULES, threshold=threshold, thresholds=thresholds, seed=1)
+        tables(
+            SMALL, rules=RULES, threshold=threshold, thresholds=thresholds, seed=1, workers=workers
+        )
+
+
+@pytest.mark.parametrize("workers", [2, 4])
+def test_folds_fitted_in_threads_give_the_same_tables(workers: int) -> None:
+    """Three labelled sets (three folds; two with lines the rules miss), once one fold at a
+    time and once several at a time: the validate_cleaning job fits its folds in threads."""
+    lines = read_labelled_lines(GOLD)
+    lines = lines[lines["dataset"].isin(["seeds", "synthetic_heldout12", "synthetic_heldout16"])]
+    ruled = rule_states(lines, rules=RULES, boilerplate_min_docs=3)
+    one = validation_tables_from_states(ruled, rules=RULES, threshold=0.95, seed=1)
+    many = validation_tables_from_states(
+        ruled, rules=RULES, threshold=0.95, seed=1, workers=workers
+    )
+    for alone, together in zip(one, many, strict=True):
+        pd.testing.assert_frame_equal(alone, together)
+    assert (one[0]["method"] == "rules+learned").any()
 
 
 def test_committed_threshold_table_trades_recall_for_retention() -> None:

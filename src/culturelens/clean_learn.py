@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pandas as pd
 from scipy import sparse
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
+from threadpoolctl import threadpool_limits
 
 from culturelens.clean import ArtefactRule
 from culturelens.clean_eval import (
@@ -41,6 +43,7 @@ __all__ = [
     "train_line_model",
     "training_rows",
     "validation_tables",
+    "validation_tables_from_states",
 ]
 
 # Inverse L2 strength; leave-one-set-out scores on sets 4-10 barely moved between 0.3 and 3.
@@ -210,7 +213,9 @@ def train_from_states(ruled: Sequence[RuledDocument], *, threshold: float, seed:
     """
     _check_threshold(threshold)
     rows = _rows(ruled)
-    return _fit(rows, *_vectorize(rows["features"].tolist()), threshold=threshold, seed=seed)
+    x, names = _vectorize(rows["features"].tolist())
+    with threadpool_limits(limits=1):  # as the folds of validation_tables: one BLAS thread
+        return _fit(rows, x, names, threshold=threshold, seed=seed)
 
 
 def evaluate_learned(
@@ -300,20 +305,47 @@ def validation_tables(
     thresholds: Sequence[float] = THRESHOLD_GRID,
     seed: int,
     boilerplate_min_docs: int | None = None,
+    workers: int = 1,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The tables of :func:`evaluate_methods` and :func:`evaluate_thresholds`, fitted once.
 
     The rules run once per document and each fold's model is fitted once for both tables
     (fitting the folds is most of the time either takes); ``threshold``, when not None, is
-    added to ``thresholds``.
+    added to ``thresholds``. ``workers`` folds are fitted at a time, in threads; the tables
+    do not depend on it.
 
     Raises:
-        ValueError: as :func:`evaluate_methods` and :func:`evaluate_thresholds`.
+        ValueError: as :func:`evaluate_methods` and :func:`evaluate_thresholds`, or if
+            ``workers`` is not a positive integer.
+    """
+    # before the rules' pass, the slow step (validation_tables_from_states checks them again)
+    _check_thresholds([*thresholds, *([] if threshold is None else [threshold])])
+    _check_workers(workers)
+    ruled = rule_states(lines, rules=rules, boilerplate_min_docs=boilerplate_min_docs)
+    return validation_tables_from_states(
+        ruled, rules=rules, threshold=threshold, thresholds=thresholds, seed=seed, workers=workers
+    )
+
+
+def validation_tables_from_states(
+    ruled: Sequence[RuledDocument],
+    *,
+    rules: Sequence[ArtefactRule],
+    threshold: float | None,
+    thresholds: Sequence[float] = THRESHOLD_GRID,
+    seed: int,
+    workers: int = 1,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`validation_tables` on labelled documents the rules have already cleaned
+    (:func:`culturelens.clean_eval.rule_states`), as :func:`train_from_states`.
+
+    Raises:
+        ValueError: as :func:`validation_tables`.
     """
     every = [*thresholds, *([] if threshold is None else [threshold])]
     _check_thresholds(every)
-    ruled = rule_states(lines, rules=rules, boilerplate_min_docs=boilerplate_min_docs)
-    folds = _fold_models(ruled, seed=seed, threshold=max(every))
+    _check_workers(workers)
+    folds = _fold_models(ruled, seed=seed, threshold=max(every), workers=workers)
     at_threshold = None
     if threshold is not None:
         at_threshold = [(held, _at(m, threshold), p) for held, m, p in folds]
@@ -329,6 +361,14 @@ def _check_thresholds(thresholds: Sequence[float]) -> None:
         )
     for threshold in thresholds:
         _check_threshold(threshold)
+
+
+def _check_workers(workers: int) -> None:
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise ValueError(
+            f"workers must be a positive integer, got {workers!r}; 1 fits one fold at a time "
+            "(the pipeline gives validate_cleaning's threads)"
+        )
 
 
 def _methods(
@@ -367,8 +407,11 @@ def _trade_offs(
     return out.sort_values(["threshold", "metric"], kind="stable").reset_index(drop=True)
 
 
-def _fold_models(ruled: Sequence[RuledDocument], *, seed: int, threshold: float) -> _Folds:
-    """Each fold's held-out documents with the model trained on the other folds' datasets."""
+def _fold_models(
+    ruled: Sequence[RuledDocument], *, seed: int, threshold: float, workers: int = 1
+) -> _Folds:
+    """Each fold's held-out documents with the model trained on the other folds' datasets,
+    ``workers`` folds at a time."""
     rows = _rows(ruled)  # the rules' states are reused by every fold: they do not depend on it
     datasets = sorted({doc.key[0] for doc in ruled})
     if len(datasets) < 2:
@@ -377,11 +420,16 @@ def _fold_models(ruled: Sequence[RuledDocument], *, seed: int, threshold: float)
             "is scored by a model trained on the others"
         )
     x, names = _vectorize(rows["features"].tolist())  # once: the slow step with many sets
-    folds = []
-    for k in range(min(_EVAL_FOLDS, len(datasets))):
+
+    def fold(k: int) -> tuple[list[RuledDocument], LineModel, list[dict[int, float]]]:
         held = datasets[k::_EVAL_FOLDS]  # dealt in name order, as _deal deals the inner folds
         train = (~rows["dataset"].isin(held)).to_numpy()
         model = _fit(rows[train], x[train], names, threshold=threshold, seed=seed)
         docs = [doc for doc in ruled if doc.key[0] in held]
-        folds.append((docs, model, [line_probabilities(doc.state, model) for doc in docs]))
-    return folds
+        return docs, model, [line_probabilities(doc.state, model) for doc in docs]
+
+    # liblinear lets go of the GIL while it fits, so folds fit side by side in threads, each
+    # reading only its own documents. BLAS keeps one thread whatever the job's thread count:
+    # the count moves liblinear's fits in the fourth decimal (see culturelens.blas)
+    with threadpool_limits(limits=1), ThreadPoolExecutor(workers) as pool:
+        return list(pool.map(fold, range(min(_EVAL_FOLDS, len(datasets)))))

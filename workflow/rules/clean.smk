@@ -16,9 +16,26 @@ rule find_boilerplate:
         "../scripts/find_boilerplate.py"
 
 
-rule train_line_model:
+# The rules' pass over the labelled lines, which train_line_model and validate_cleaning share.
+rule clean_labelled_lines:
     input:
         gold=config["validation"]["cleaning_gold"],
+    output:
+        temp(f"{INTERIM}/labelled_states.pickle"),
+    log:
+        "logs/clean_labelled_lines.log",
+    conda:
+        "../envs/culturelens.yaml"
+    params:
+        rules_file=config["cleaning"]["rules_file"],
+        boilerplate_min_docs=config["cleaning"]["boilerplate_min_docs"],
+    script:
+        "../scripts/clean_labelled_lines.py"
+
+
+rule train_line_model:
+    input:
+        states=f"{INTERIM}/labelled_states.pickle",
     output:
         temp(f"{INTERIM}/line_model.json"),
     log:
@@ -26,10 +43,8 @@ rule train_line_model:
     conda:
         "../envs/culturelens.yaml"
     params:
-        rules_file=config["cleaning"]["rules_file"],
         threshold=config["cleaning"]["learned_threshold"],
         seed=config["seed"],
-        boilerplate_min_docs=config["cleaning"]["boilerplate_min_docs"],
     script:
         "../scripts/train_line_model.py"
 

@@ -3,7 +3,8 @@
 
 rule validate_cleaning:
     input:
-        gold=config["validation"]["cleaning_gold"],
+        gold=config["validation"]["cleaning_gold"],  # read through states; in the manifest
+        states=f"{INTERIM}/labelled_states.pickle",
     output:
         table=report(
             f"{R}/tables/cleaning_validation.csv",
@@ -24,10 +25,12 @@ rule validate_cleaning:
         "logs/validate_cleaning.log",
     conda:
         "../envs/culturelens.yaml"
+    threads: 10  # one per fold at most; Snakemake gives no more than --cores
     params:
         rules_file=config["cleaning"]["rules_file"],
         threshold=config["cleaning"]["learned_threshold"],
         seed=config["seed"],
+        # recorded in the manifest: it shaped the states
         boilerplate_min_docs=config["cleaning"]["boilerplate_min_docs"],
     script:
         "../scripts/validate_cleaning.py"
