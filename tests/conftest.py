@@ -74,8 +74,7 @@ _SEED_RUN: dict = {}
 
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Start the seed run in the background as soon as the tests are collected, when any of
-    them needs it. It is the suite's slowest step and mostly one job on one core (the
-    cleaner's validation), so the other tests run on the second core meanwhile."""
+    them needs it: it is the suite's slowest step, and the other tests run meanwhile."""
     if session.config.option.collectonly:
         return
     if any("seed_run" in getattr(item, "fixturenames", ()) for item in session.items):
@@ -97,10 +96,10 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         shutil.rmtree(_SEED_RUN["folder"], ignore_errors=True)
 
 
-def _start(cmd: list[str]) -> subprocess.Popen:
+def _start(cmd: list[str], *, cwd: Path) -> subprocess.Popen:
     proc = subprocess.Popen(
         cmd,
-        cwd=ROOT,
+        cwd=cwd,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -117,19 +116,29 @@ def _run_seeds(results: Path) -> Path:
     shard count changes a byte.
 
     The killed run asks for the sentence table only, so the validation steps (half the run's
-    time, and none of it kept when they are killed) run once, after the restart."""
-    cmd = [sys.executable, "-m", "snakemake", "--cores", "2", "--quiet", "--rerun-incomplete"]
+    time, and none of it kept when they are killed) run once, after the restart.
+
+    It runs in a working directory of its own, whose config, seeds and labelled sets are links
+    to the project's (the paths the manifest records are the same): Snakemake keeps its
+    lock folder in the working directory and deletes it as a run ends, so the tests that run
+    the pipeline in the project meanwhile would race with it there."""
+    work = results.parent / "work"
+    work.mkdir()
+    for name in ("config", "seeds", "validation"):
+        (work / name).symlink_to(ROOT / name, target_is_directory=True)
+    snakemake = [sys.executable, "-m", "snakemake", "--snakefile", str(ROOT / "Snakefile")]
+    cmd = [*snakemake, "--cores", "2", "--quiet", "--rerun-incomplete"]
     config = ["--config", f"results={results}", "shards=3"]  # after the targets: it takes a list
-    proc = _start([*cmd, str(results / "tables" / "sentences.csv"), *config])
+    proc = _start([*cmd, str(results / "tables" / "sentences.csv"), *config], cwd=work)
     shards, deadline = results / "interim" / "clean", time.monotonic() + 300
     while not any(shards.glob("*.jsonl")) and time.monotonic() < deadline:
         time.sleep(0.1)
     os.killpg(proc.pid, signal.SIGKILL)  # the whole process group, mid-way through cleaning
     proc.communicate()
     assert not (results / "tables" / "sentences.csv").exists(), "killed after the run finished"
-    unlock = [sys.executable, "-m", "snakemake", "--unlock", "--config", f"results={results}"]
-    subprocess.run(unlock, cwd=ROOT, capture_output=True, check=True)
-    proc = _start([*cmd, "all", *config])
+    unlock = [*snakemake, "--unlock", "--config", f"results={results}"]
+    subprocess.run(unlock, cwd=work, capture_output=True, check=True)
+    proc = _start([*cmd, "all", *config], cwd=work)
     _, stderr = proc.communicate(timeout=1200)
     assert proc.returncode == 0, stderr[-3000:]
     return results
@@ -142,12 +151,3 @@ def seed_run() -> Path:
     if "future" not in _SEED_RUN:  # collected without it, requested after all
         _start_seed_run()
     return _SEED_RUN["future"].result()
-
-
-@pytest.fixture
-def pipeline_idle() -> None:
-    """Wait until the background seed run has ended, whatever its outcome: two runs at once in
-    one working directory race on Snakemake's lock folder, which every run deletes as it ends.
-    Every test that runs the pipeline (not a dry run) uses this fixture."""
-    if "future" in _SEED_RUN:
-        wait([_SEED_RUN["future"]])

@@ -50,7 +50,6 @@ def test_no_rule_runs_a_shell_command():
 
 
 @pytest.mark.slow
-@pytest.mark.usefixtures("pipeline_idle")
 def test_pipeline_survives_bad_corpus(bad_corpus, quick_gold_config, tmp_path):
     folder, expected = bad_corpus
     before = corpus_state(folder)

@@ -16,7 +16,7 @@ from culturelens.manifest import verify
 ROOT = Path(__file__).resolve().parents[1]
 SHARD_FILE = re.compile(r"^interim/.+/\d+-of-\d+\.\w+$")  # e.g. interim/clean/1-of-3.jsonl
 # Every test here runs Snakemake in the working directory: none while the seed run is going.
-pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("pipeline_idle")]
+pytestmark = pytest.mark.slow
 
 
 def snakemake(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
