@@ -15,7 +15,7 @@ from culturelens.manifest import verify
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARD_FILE = re.compile(r"^interim/.+/\d+-of-\d+\.\w+$")  # e.g. interim/clean/1-of-3.jsonl
-# Every test here runs Snakemake in the working directory: none while the seed run is going.
+# Every test here runs Snakemake in the project; the seed run works in a folder of its own.
 pytestmark = pytest.mark.slow
 
 
