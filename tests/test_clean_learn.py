@@ -28,7 +28,7 @@ RULES = load_rules()
 PROSE = "The trust said its review of the surgical unit would be published in full next month."
 # Sets written blind by helpers who saw no rule; the learned pass is scored on each with a
 # model trained on all the other sets.
-BLIND = [f"synthetic_heldout{n}" for n in range(7, 322)]
+BLIND = [f"synthetic_heldout{n}" for n in range(7, 326)]
 
 
 def _lines(rows: list[tuple[str, str, int, str, str]]) -> pd.DataFrame:
