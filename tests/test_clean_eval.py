@@ -510,7 +510,7 @@ def test_evaluate_cleaning_targets() -> None:
         # pensions, building safety, ports and fisheries, research labs: a live blog's entries
         # after its main block, a Q&A page's question, closing lines without a full stop
         "synthetic_heldout318": (0.94, 0.94, 0.97),
-        "synthetic_heldout319": (0.96, 0.95, 0.89),
+        "synthetic_heldout319": (0.96, 0.95, 0.93),
         "synthetic_heldout320": (0.93, 0.93, 0.94),
         "synthetic_heldout321": (0.96, 0.96, 0.93),
         # local government, hospitality, sport governance, tech workplaces: a council's vote

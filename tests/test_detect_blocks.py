@@ -586,6 +586,8 @@ LONG = (
     "that she would report on progress at each of its meetings for the next two years."
 )
 
+ENTRY = "Fire crews were still at the scene at lunchtime, the council said."
+
 
 @pytest.mark.parametrize(
     ("lines", "rule"),
@@ -599,6 +601,14 @@ LONG = (
         ([PROSE[0], *FURNITURE, PROSE[1] * 3, PROSE[2] * 3, FORM], None),
         # regression (set 102): a live page's time stamps part its entries, not end the page
         ([*PROSE, *FURNITURE[:5], "15:18", "14:51", "14:20", "13:55", FORM], None),
+        # regression (set 319): a live page's older entries below its main block; the
+        # furniture of the entries above adds up to the gap, but each time stamp opens an entry
+        (
+            [*PROSE, *FURNITURE[:5], "10.47 BST", ENTRY, *FURNITURE[5:], "09.55 BST", FORM],
+            None,
+        ),
+        # a comment's relative time is no entry's stamp: the page's foot still goes
+        ([*PROSE, *FURNITURE, "2 hours ago", FORM], "after_article"),
         # regression (set 210): a print story's jump to another page (its advert, running
         # head and number) parts the story, it does not end the page
         ([*PROSE, "Continued on page 14", *FURNITURE[:7], "Continued from page 12", FORM], None),

@@ -577,7 +577,8 @@ def detect_after_article(state: State, rule: ArtefactRule) -> None:
     into lines stay: the end of an article that an inline gallery or widget cut off from the
     main block. Lines removed by ``parting_rules`` (a live page's time stamps) do not count
     towards the gap, nor a print page's jump to another page (its lines may have gone by
-    other rules: an advert, a page number)."""
+    other rules: an advert, a page number); a clock time alone on its line ("09.55 BST")
+    opens a live page's next entry, and the count starts again below it."""
     min_gap, max_words = rule.param("min_gap", 8), rule.param("max_words", 40)
     parting_rules = set(rule.param("parting_rules", ()))  # they part entries, not end a page
     jumped = page_jumps(state, max_lines=rule.param("max_jump_lines", 12))
@@ -592,6 +593,8 @@ def detect_after_article(state: State, rule: ArtefactRule) -> None:
     for i in range(max(last, resumed) + 1, len(state.lines)) if last >= 0 else ():
         if state.is_removed(i):
             parting = state.removed[state.lines[i].line_no] in parting_rules or i in jumped
+            if parting and P.RE_ENTRY_TIME.match(state.lines[i].text):
+                gap = 0  # a live page's next entry: the article goes on below its time stamp
             gap += not state.is_metadata(i) and not parting
             continue
         piece = goes_on(state, i, after.get(i)) or (i in before and goes_on(state, before[i], i))
