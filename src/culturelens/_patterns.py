@@ -482,6 +482,11 @@ RE_ENDS_WITH_LINK = re.compile(r"(?:\bdoi:|https?://|www\.|\S/)\S*$", re.I)
 RE_FIGURE = re.compile(r"(?<![\w.,])\d+(?:[.,:]\d+)*(?![\w.,]?\d)")
 # A chapter's start time at the head of a line ("(02:10) Joining the orchestra", "1:02:45 Q&A").
 RE_CHAPTER_TIME = re.compile(r"^[(\[]?\d{1,2}:\d{2}(?::\d{2})?[)\]]?\s")
+# A live page's entry stamp, a clock time alone on its line ("09.55 BST", "14:32", "9:05am ET").
+RE_ENTRY_TIME = re.compile(
+    r"^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?(?:BST|GMT|CET|CEST|ET|EST|EDT|PT|AEST|AEDT|IST|UTC))?$",
+    re.IGNORECASE,
+)
 # A table cell holding a figure: "6.63", "2023", "-4%", "£1.2m" (the cells of "A | B | C").
 RE_FIGURE_CELL = re.compile(r"[£$€+-]?\d+(?:[.,:]\d+)*(?:%|[km]|bn)?")
 # A line ending in a year ("... by 2026") is a headline, not a table row.
@@ -530,11 +535,6 @@ RE_AGENCY_WORD = re.compile(
 RE_FEATURE_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?")
 RE_FEATURE_URL = re.compile(r"https?://|www\.|\.(?:com|org|uk|net)\b")
 RE_FEATURE_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-# A live page's entry stamp, a clock time alone on its line ("09.55 BST", "14:32", "9:05am ET").
-RE_ENTRY_TIME = re.compile(
-    r"^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?(?:BST|GMT|CET|CEST|ET|EST|EDT|PT|AEST|AEDT|IST|UTC))?$",
-    re.IGNORECASE,
-)
 RE_FEATURE_TIME = re.compile(r"\b\d{1,2}[:.]\d\d\b|\b\d{1,2} ?[ap]m\b", re.IGNORECASE)
 RE_FEATURE_MONTH = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE
