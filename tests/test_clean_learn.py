@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import QUICK_GOLD_SETS  # three sets with both classes to learn
 
 from culturelens.clean import load_rules
 from culturelens.clean_eval import evaluate_cleaning, read_labelled_lines, rule_states
@@ -201,7 +202,7 @@ def test_folds_fitted_in_threads_give_the_same_tables(workers: int) -> None:
     """Three labelled sets (three folds; two with lines the rules miss), once one fold at a
     time and once several at a time: the validate_cleaning job fits its folds in threads."""
     lines = read_labelled_lines(GOLD)
-    lines = lines[lines["dataset"].isin(["seeds", "synthetic_heldout12", "synthetic_heldout16"])]
+    lines = lines[lines["dataset"].isin(QUICK_GOLD_SETS)]
     ruled = rule_states(lines, rules=RULES, boilerplate_min_docs=3)
     one = validation_tables_from_states(ruled, rules=RULES, threshold=0.95, seed=1)
     many = validation_tables_from_states(
