@@ -13,7 +13,8 @@ from culturelens.lexicon import load_lexicon
 from culturelens.manifest import code_fingerprint
 
 # Every job inherits one set of BLAS kernels, whatever the CPU, so that results/ are the
-# same bytes on every machine (see culturelens.blas); Snakemake gives each job one BLAS thread.
+# same bytes on every machine (see culturelens.blas); the fits that depend on it hold BLAS at
+# one thread whatever the job's threads (culturelens.clean_learn, culturelens.topics).
 pin_blas_kernels(os.environ, machine=platform.machine())
 
 _SCHEMA = Path(workflow.current_basedir, "..", "schemas", "config.schema.yaml")

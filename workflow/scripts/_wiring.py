@@ -17,8 +17,9 @@ from culturelens.manifest import rule_record
 def start(smk: Any) -> logging.Logger:
     """Send log records to the rule's log file.
 
-    (BLAS threads are pinned where it matters, inside ``culturelens.topics.fit_topics``:
-    environment variables set here would come after numpy has started its thread pool.)
+    (BLAS threads are pinned where it matters, inside ``culturelens.topics.fit_topics`` and
+    the cleaner's fits in ``culturelens.clean_learn``: environment variables set here would
+    come after numpy has started its thread pool.)
     """
     if smk.log:
         Path(smk.log[0]).parent.mkdir(parents=True, exist_ok=True)
